@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { LanguageSwitcher } from "@/components/shell/language-switcher";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { getCurrentAdmin } from "@/lib/server/auth";
+import { demoAdminCredentials } from "@/lib/server/demo-admin";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("login"))("title") };
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  if (await getCurrentAdmin()) redirect("/");
+  const t = await getTranslations();
+  const demo = demoAdminCredentials();
+  const { callbackUrl } = await searchParams;
+  return (
+    <main className="bg-muted/40 flex min-h-screen flex-col items-center justify-center gap-6 p-6">
+      <div className="absolute top-4 right-4">
+        <LanguageSwitcher />
+      </div>
+      <div className="bg-card w-full max-w-sm space-y-6 rounded-xl border p-8 shadow-sm">
+        <div className="space-y-1 text-center">
+          <p className="text-primary text-sm font-semibold">{t("brand.name")}</p>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("login.title")}</h1>
+          <p className="text-muted-foreground text-sm">{t("login.subtitle")}</p>
+        </div>
+        {demo && (
+          <Alert role="status">
+            <AlertTitle>{t("login.demoTitle")}</AlertTitle>
+            <AlertDescription>
+              {t.rich("login.demoBody", {
+                email: demo.email,
+                password: demo.password,
+                code: (chunks) => <code className="font-mono">{chunks}</code>,
+              })}
+            </AlertDescription>
+          </Alert>
+        )}
+        <LoginForm callbackUrl={safeCallbackUrl(callbackUrl)} />
+      </div>
+    </main>
+  );
+}
+
+// Only same-site paths, so the login page cannot be used as an open redirect.
+function safeCallbackUrl(value: string | undefined): string {
+  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+}

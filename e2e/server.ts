@@ -1,0 +1,29 @@
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import { createPrismaClient } from "../lib/server/prisma-client";
+import { ensureAdmin, seedDemoDirectory } from "../prisma/seed-demo";
+import { E2E_ADMIN, e2eEnv } from "./env";
+
+// Playwright's webServer: a fresh database (migrations + demo seed), then
+// `next start` on the e2e build. Nothing touches the developer's data/.
+async function main() {
+  const env = e2eEnv();
+  fs.rmSync(env.DATA_DIR!, { recursive: true, force: true });
+  fs.mkdirSync(env.DATA_DIR!, { recursive: true });
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "inherit" });
+  const db = createPrismaClient(env.DATABASE_URL);
+  await ensureAdmin(db, { adminEmail: E2E_ADMIN.email, adminPassword: E2E_ADMIN.password, adminName: "E2E Administrator" });
+  await seedDemoDirectory(db);
+  await db.$disconnect();
+  const server = spawn("npx", ["next", "start", "-p", env.PORT!], { env, stdio: "inherit" });
+  const stop = () => server.kill("SIGTERM");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
+

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import en from "./messages/en.json";
+import ja from "./messages/ja.json";
+import zhCN from "./messages/zh-CN.json";
+
+type Tree = { [key: string]: string | Tree };
+
+function keys(tree: Tree, prefix = ""): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [prefix + k] : keys(v, `${prefix}${k}.`)));
+}
+
+function placeholders(tree: Tree): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (t: Tree, prefix: string) => {
+    for (const [k, v] of Object.entries(t)) {
+      if (typeof v === "string") out.set(prefix + k, [...v.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort().join(","));
+      else walk(v, `${prefix}${k}.`);
+    }
+  };
+  walk(tree, "");
+  return out;
+}
+
+describe("message catalogues", () => {
+  const english = keys(en).sort();
+  it.each([["zh-CN", zhCN], ["ja", ja]] as const)("%s has exactly the English keys", (_name, catalogue) => {
+    expect(keys(catalogue as Tree).sort()).toEqual(english);
+  });
+
+  it.each([["zh-CN", zhCN], ["ja", ja]] as const)("%s uses the same placeholders as English", (_name, catalogue) => {
+    const base = placeholders(en);
+    for (const [key, names] of placeholders(catalogue as Tree)) expect([key, names]).toEqual([key, base.get(key)]);
+  });
+
+  it.each([["zh-CN", zhCN], ["ja", ja]] as const)("%s is translated, not copied", (_name, catalogue) => {
+    const base = placeholders(en);
+    const flat = new Map(keys(catalogue as Tree).map((k) => [k, k]));
+    expect(flat.size).toBe(base.size);
+    const same = keys(en).filter((k) => get(en, k) === get(catalogue as Tree, k) && /[a-z]{4,}/i.test(get(en, k)));
+    // Product names and codes may stay as they are; prose may not.
+    expect(same.filter((k) => !k.startsWith("brand.") && !k.endsWith("Code"))).toEqual([]);
+  });
+});
+
+function get(tree: Tree, key: string): string {
+  return key.split(".").reduce<string | Tree>((t, k) => (t as Tree)[k], tree) as string;
+}

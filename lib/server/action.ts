@@ -1,0 +1,46 @@
+import "server-only";
+import { z } from "zod";
+import { getCurrentAdmin, type CurrentAdmin } from "./auth";
+
+export type ActionError = { code: string; message: string; fieldErrors?: Record<string, string[]> };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+/** An error a domain function throws on purpose, with a code the UI translates. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+/**
+ * The one shape of every server action: session -> zod -> domain call.
+ * The session is checked here, inside the action, never only by a proxy.
+ */
+export function adminAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.output<S>, admin: CurrentAdmin) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (input) => {
+    const admin = await getCurrentAdmin();
+    if (!admin) return { ok: false, error: { code: "unauthorized", message: "Sign in as an administrator first." } };
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+      return { ok: false, error: { code: "invalid_input", message: "Some fields are not valid.", fieldErrors } };
+    }
+    try {
+      return { ok: true, data: await handler(parsed.data, admin) };
+    } catch (error) {
+      if (error instanceof AppError) {
+        return { ok: false, error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } };
+      }
+      console.error("[action] unexpected failure", error instanceof Error ? error.name : "unknown");
+      return { ok: false, error: { code: "internal", message: "Something went wrong on the server. Try again." } };
+    }
+  };
+}

@@ -1,0 +1,50 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { ZSignInSchema } from "@/lib/schemas/sign-in";
+import { writeAudit } from "./audit";
+import { loadConfig } from "./config";
+import { db } from "./db";
+import { verifyPassword } from "./passwords";
+import { isLockedOut, recordAttempt } from "./sign-in-guard";
+
+export const authOptions: NextAuthOptions = {
+  secret: loadConfig().nextAuthSecret,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Password",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials) {
+        const parsed = ZSignInSchema.safeParse(credentials);
+        if (!parsed.success) throw new Error("invalid_credentials");
+        const { email, password } = parsed.data;
+        if (await isLockedOut(db, email)) {
+          await writeAudit(db, { actor: "system", action: "auth.sign_in_refused", details: { email, reason: "locked_out" } });
+          throw new Error("locked_out");
+        }
+        const admin = await db.admin.findUnique({ where: { email } });
+        // Compare even when the admin is unknown, so timing does not reveal which e-mails exist.
+        const ok = await verifyPassword(password, admin?.passwordHash ?? "$2b$12$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva");
+        await recordAttempt(db, email, ok && !!admin);
+        if (!admin || !ok) {
+          await writeAudit(db, { actor: "system", action: "auth.sign_in_failed", details: { email } });
+          throw new Error("invalid_credentials");
+        }
+        await db.admin.update({ where: { id: admin.id }, data: { lastSignInAt: new Date() } });
+        await writeAudit(db, { actor: { id: admin.id, email: admin.email }, action: "auth.sign_in" });
+        return { id: admin.id, email: admin.email, name: admin.name };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) token.sub = user.id;
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user && token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+};

@@ -1,0 +1,8 @@
+import "server-only";
+import { createPrismaClient, type Db } from "./prisma-client";
+
+// One client per process; Next.js dev reloads modules, so keep it on globalThis.
+const globalForDb = globalThis as unknown as { __consoleDb?: Db };
+
+export const db: Db = globalForDb.__consoleDb ?? createPrismaClient();
+if (process.env.NODE_ENV !== "production") globalForDb.__consoleDb = db;
