@@ -31,11 +31,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <Alert role="status">
             <AlertTitle>{t("login.demoTitle")}</AlertTitle>
             <AlertDescription>
-              {t.rich("login.demoBody", {
-                email: demo.email,
-                password: demo.password,
-                code: (chunks) => <code className="font-mono">{chunks}</code>,
-              })}
+              <p>
+                {t.rich("login.demoBody", {
+                  email: demo.email,
+                  password: demo.password,
+                  code: (chunks) => <code className="font-mono">{chunks}</code>,
+                })}
+              </p>
             </AlertDescription>
           </Alert>
         )}

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { CurrentAdmin } from "@/lib/server/auth";
 import { LanguageSwitcher } from "./language-switcher";
+import { MobileNav } from "./mobile-nav";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
 
@@ -19,7 +20,9 @@ export async function AppShell({ admin, children }: { admin: CurrentAdmin; child
         <SidebarNav />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-14 items-center justify-end gap-2 border-b px-4 md:px-6">
+        <header className="flex h-14 items-center gap-2 border-b px-4 md:px-6">
+          <MobileNav />
+          <span className="flex-1" />
           <LanguageSwitcher isSignedIn />
           <UserMenu name={admin.name} email={admin.email} />
         </header>

@@ -10,7 +10,7 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-const SECRET_KEY = /secret|password|token|key$/i;
+const SECRET_KEY = /secret|password|token|privatekey|encryptionkey/i;
 
 /** Replaces the values of secret-looking keys, at any depth, with "••••". */
 export function maskSecrets(value: unknown): unknown {
