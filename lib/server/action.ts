@@ -1,21 +1,12 @@
 import "server-only";
 import { z } from "zod";
+import { AppError } from "./app-error";
 import { getCurrentAdmin, type CurrentAdmin } from "./auth";
 
 export type ActionError = { code: string; message: string; fieldErrors?: Record<string, string[]> };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
-/** An error a domain function throws on purpose, with a code the UI translates. */
-export class AppError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly fieldErrors?: Record<string, string[]>,
-  ) {
-    super(message);
-    this.name = "AppError";
-  }
-}
+export { AppError };
 
 /**
  * The one shape of every server action: session -> zod -> domain call.
