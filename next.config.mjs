@@ -7,6 +7,8 @@ const nextConfig = {
   // Native and Node-only packages stay out of the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "bcryptjs"],
   poweredByHeader: false,
+  // CSV imports of 10,000+ rows travel through a server action.
+  experimental: { serverActions: { bodySizeLimit: "10mb" } },
   // `npm test` runs tsc as its own step; the build need not type-check twice.
   typescript: { ignoreBuildErrors: true },
   // Tests run `next build` and `next start` from a fresh directory of their own.

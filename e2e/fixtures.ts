@@ -4,12 +4,17 @@ import { createPrismaClient, type Db } from "../lib/server/prisma-client";
 import { E2E_DATABASE_URL } from "./env";
 
 type Fixtures = {
+  /** A short id unique to this test, for names that must not collide across workers. */
+  uid: string;
   db: Db;
   /** An administrator of its own, so lockouts in one test never touch another. */
   freshAdmin: { email: string; password: string };
 };
 
 export const test = base.extend<Fixtures>({
+  uid: async ({}, provide, testInfo) => {
+    await provide(`${testInfo.workerIndex}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`);
+  },
   db: async ({}, provide) => {
     const db = createPrismaClient(E2E_DATABASE_URL);
     await provide(db);

@@ -1,4 +1,4 @@
-import { Building2, LayoutGrid, ListChecks, RefreshCw, ScrollText, Users } from "lucide-react";
+import { Building2, FileUp, LayoutGrid, ListChecks, RefreshCw, ScrollText, SlidersHorizontal, Users } from "lucide-react";
 
 export type NavItem = { href: string; labelKey: string; icon: typeof LayoutGrid };
 export type NavGroup = { labelKey?: string; items: NavItem[] };
@@ -16,6 +16,8 @@ export const navGroups: NavGroup[] = [
     items: [
       { href: "/directory/accounts", labelKey: "accounts", icon: Users },
       { href: "/directory/organizations", labelKey: "organizations", icon: Building2 },
+      { href: "/directory/custom-fields", labelKey: "customFields", icon: SlidersHorizontal },
+      { href: "/directory/import", labelKey: "import", icon: FileUp },
     ],
   },
   {

@@ -13,7 +13,7 @@ function placeholders(tree: Tree): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (t: Tree, prefix: string) => {
     for (const [k, v] of Object.entries(t)) {
-      if (typeof v === "string") out.set(prefix + k, [...v.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort().join(","));
+      if (typeof v === "string") out.set(prefix + k, [...v.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]).sort().join(","));
       else walk(v, `${prefix}${k}.`);
     }
   };

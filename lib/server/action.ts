@@ -3,8 +3,9 @@ import { z } from "zod";
 import { AppError } from "./app-error";
 import { getCurrentAdmin, type CurrentAdmin } from "./auth";
 
-export type ActionError = { code: string; message: string; fieldErrors?: Record<string, string[]> };
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+import type { ActionResult } from "./action-result";
+
+export type { ActionError, ActionResult } from "./action-result";
 
 export { AppError };
 
@@ -18,11 +19,11 @@ export function adminAction<S extends z.ZodType, T>(
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
     const admin = await getCurrentAdmin();
-    if (!admin) return { ok: false, error: { code: "unauthorized", message: "Sign in as an administrator first." } };
+    if (!admin) return { ok: false, error: { code: "unauthorized", message: "errors.unauthorized" } };
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-      return { ok: false, error: { code: "invalid_input", message: "Some fields are not valid.", fieldErrors } };
+      return { ok: false, error: { code: "invalid_input", message: "errors.invalid_input", fieldErrors } };
     }
     try {
       return { ok: true, data: await handler(parsed.data, admin) };
@@ -31,7 +32,7 @@ export function adminAction<S extends z.ZodType, T>(
         return { ok: false, error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } };
       }
       console.error("[action] unexpected failure", error instanceof Error ? error.name : "unknown");
-      return { ok: false, error: { code: "internal", message: "Something went wrong on the server. Try again." } };
+      return { ok: false, error: { code: "internal", message: "errors.internal" } };
     }
   };
 }

@@ -18,7 +18,13 @@ export async function descendantIds(db: Db | Tx, id: string): Promise<Set<string
   for (const o of all) if (o.parentId) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o.id]);
   const out = new Set<string>([id]);
   const stack = [id];
-  while (stack.length) for (const c of children.get(stack.pop()!) ?? []) if (!out.has(c)) (out.add(c), stack.push(c));
+  while (stack.length) {
+    for (const c of children.get(stack.pop()!) ?? []) {
+      if (out.has(c)) continue;
+      out.add(c);
+      stack.push(c);
+    }
+  }
   return out;
 }
 

@@ -1,77 +1,70 @@
-import { Search } from "lucide-react";
+import { Download, Plus, Search, Upload, X } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { AccountsTable } from "@/components/directory/accounts-table";
+import { OuFilter } from "@/components/directory/ou-filter";
 import { PageHeader } from "@/components/shell/page-header";
 import { Pagination, parsePage } from "@/components/shell/pagination";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/server/auth";
+import { db } from "@/lib/server/db";
 import { listAccounts } from "@/lib/server/directory-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("accounts"))("title") };
 }
 
-export default async function AccountsPage({ searchParams }: { searchParams: Promise<{ page?: string; q?: string }> }) {
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<{ page?: string; q?: string; ou?: string }> }) {
   await requireAdmin();
   const t = await getTranslations();
   const params = await searchParams;
   const page = parsePage(params.page);
   const query = params.q?.slice(0, 100);
-  const { accounts, total, pages } = await listAccounts({ page, query });
+  const ou = params.ou ? await db.organizationalUnit.findUnique({ where: { id: params.ou }, select: { id: true, name: true } }) : null;
+  const { accounts, total, pages } = await listAccounts({ page, query, ouId: ou?.id });
+  const rows = accounts.map((a) => ({
+    id: a.id,
+    username: a.username,
+    displayName: a.displayName,
+    email: a.email,
+    mobile: a.phoneNumber ? `+${a.phoneRegion ?? "86"} ${a.phoneNumber}` : null,
+    primaryOu: a.memberships[0]?.ou.name ?? null,
+    status: a.status,
+  }));
   return (
     <>
-      <PageHeader title={t("accounts.title")} description={t("accounts.subtitle")} />
-      <Alert className="mb-4">
-        <AlertDescription>{t("accounts.readOnlyNote")}</AlertDescription>
-      </Alert>
-      <form role="search" className="mb-4 flex max-w-lg gap-2" action="/directory/accounts">
-        <Input name="q" defaultValue={query} placeholder={t("accounts.searchPlaceholder")} aria-label={t("common.search")} />
-        <Button type="submit" variant="outline">
-          <Search aria-hidden className="size-4" />
-          {t("common.search")}
-        </Button>
-      </form>
-      <p className="text-muted-foreground mb-2 text-sm">{t("common.total", { count: total })}</p>
-      <div className="rounded-lg border">
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>{t("accounts.username")}</TableHead>
-              <TableHead>{t("accounts.displayName")}</TableHead>
-              <TableHead>{t("accounts.email")}</TableHead>
-              <TableHead>{t("accounts.mobile")}</TableHead>
-              <TableHead>{t("accounts.primaryOu")}</TableHead>
-              <TableHead>{t("accounts.status")}</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {accounts.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={6} className="text-muted-foreground py-8 text-center">{t("common.noResults")}</TableCell>
-              </TableRow>
-            )}
-            {accounts.map((a) => (
-              <TableRow key={a.id}>
-                <TableCell className="font-mono text-xs">{a.username}</TableCell>
-                <TableCell>{a.displayName}</TableCell>
-                <TableCell>{a.email ?? "—"}</TableCell>
-                <TableCell className="tabular-nums">{a.phoneNumber ? `+${a.phoneRegion ?? "86"} ${a.phoneNumber}` : "—"}</TableCell>
-                <TableCell>{a.memberships[0]?.ou.name ?? "—"}</TableCell>
-                <TableCell>
-                  <Badge variant={a.status === "enabled" ? "success" : "secondary"}>
-                    {a.status === "enabled" ? t("accounts.enabled") : t("accounts.disabled")}
-                  </Badge>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+      <PageHeader
+        title={t("accounts.title")}
+        description={t("accounts.subtitle")}
+        actions={
+          <>
+            <Link href="/directory/import" className={buttonVariants({ variant: "outline" })}><Upload aria-hidden className="size-4" />{t("import.title")}</Link>
+            <a href="/api/directory/export/accounts.csv" className={buttonVariants({ variant: "outline" })}><Download aria-hidden className="size-4" />{t("accounts.export")}</a>
+            <Link href="/directory/accounts/new" className={buttonVariants()}><Plus aria-hidden className="size-4" />{t("accounts.new")}</Link>
+          </>
+        }
+      />
+      <div className="mb-4 flex flex-wrap items-end gap-2">
+        <form role="search" className="flex min-w-72 flex-1 gap-2" action="/directory/accounts">
+          {ou && <input type="hidden" name="ou" value={ou.id} />}
+          <Input type="search" name="q" defaultValue={query} placeholder={t("accounts.searchPlaceholder")} aria-label={t("accounts.searchPlaceholder")} />
+          <Button type="submit" variant="outline"><Search aria-hidden className="size-4" />{t("common.search")}</Button>
+        </form>
+        <OuFilter />
       </div>
-      <Pagination page={page} pages={pages} basePath="/directory/accounts" params={{ q: query }} />
+      {ou && (
+        <p className="mb-2 flex items-center gap-2 text-sm">
+          {t("accounts.filteredBy", { name: ou.name })}
+          <Link href={{ pathname: "/directory/accounts", query: query ? { q: query } : {} }} className={buttonVariants({ variant: "ghost", size: "sm" })}>
+            <X aria-hidden className="size-4" />{t("accounts.clearFilter")}
+          </Link>
+        </p>
+      )}
+      <p className="text-muted-foreground mb-2 text-sm" aria-live="polite">{t("common.total", { count: total })}</p>
+      <AccountsTable rows={rows} />
+      <Pagination page={page} pages={pages} basePath="/directory/accounts" params={{ q: query, ou: ou?.id }} />
     </>
   );
 }

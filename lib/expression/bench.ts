@@ -1,11 +1,11 @@
 // Benchmark for lib/expression (not a test): evaluations per second over
 // 100,000 synthetic accounts and compiles per second, side by side with
 // @marcbachmann/cel-js on the nearest CEL expressions, plus the gzipped size of
-// the browser bundle. Run: npx tsx scripts/bench-expression.ts
+// the browser bundle. Run: npm run bench:expression
 import { gzipSync } from "node:zlib";
 import { Environment } from "@marcbachmann/cel-js";
 import { build } from "esbuild";
-import { compile } from "../lib/expression";
+import { compile } from "./index";
 
 type Case = { name: string; ours: string; cel: string; vary: (source: string, i: number) => string };
 
@@ -91,7 +91,8 @@ function race(count: number, rounds: number, ours: () => void, theirs: () => voi
 let sink: unknown;
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US").padStart(12);
 const rows: string[] = [];
-let worstRatio = Infinity;
+let worstEvalRatio = Infinity;
+let worstCompileRatio = Infinity;
 let slowestCompile = Infinity;
 
 for (const c of cases) {
@@ -123,7 +124,8 @@ for (const c of cases) {
       for (let i = 0; i < n; i++) sink = env.parse(celSources[i]);
     },
   );
-  worstRatio = Math.min(worstRatio, oursEval / celEval, oursCompile / celCompile);
+  worstEvalRatio = Math.min(worstEvalRatio, oursEval / celEval);
+  worstCompileRatio = Math.min(worstCompileRatio, oursCompile / celCompile);
   slowestCompile = Math.min(slowestCompile, oursCompile);
   rows.push(
     `${c.name.padEnd(16)} eval/s ours ${fmt(oursEval)}  cel-js ${fmt(celEval)}  ratio ${(oursEval / celEval).toFixed(2)}` +
@@ -133,7 +135,7 @@ for (const c of cases) {
 void sink;
 
 const bundle = await build({
-  entryPoints: [new URL("../lib/expression/index.ts", import.meta.url).pathname],
+  entryPoints: [new URL("./index.ts", import.meta.url).pathname],
   bundle: true,
   minify: true,
   format: "esm",
@@ -146,8 +148,12 @@ const gzipped = gzipSync(bytes).length;
 console.log(`lib/expression vs @marcbachmann/cel-js, ${scopes.length.toLocaleString("en-US")} accounts, best of 7 runs`);
 for (const row of rows) console.log(row);
 console.log(`bundle: ${(bytes.length / 1024).toFixed(1)} kB minified, ${(gzipped / 1024).toFixed(1)} kB gzipped`);
+const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
 console.log(
-  `goals: ratio >= 1.0 ${worstRatio >= 1 ? "met" : "MISSED"} (worst ${worstRatio.toFixed(2)}), ` +
-    `>= 100,000 compiles/s ${slowestCompile >= 100_000 ? "met" : "MISSED"} (slowest ${fmt(slowestCompile).trim()}), ` +
-    `<= 15 kB gzipped ${gzipped <= 15 * 1024 ? "met" : "MISSED"}`,
+  `goals: eval ratio >= 1.0 ${verdict(worstEvalRatio >= 1)} (worst ${worstEvalRatio.toFixed(2)}); ` +
+    `compile ratio >= 1.0 ${verdict(worstCompileRatio >= 1)} (worst ${worstCompileRatio.toFixed(2)}); ` +
+    `>= 100,000 compiles/s ${verdict(slowestCompile >= 100_000)} (slowest ${fmt(slowestCompile).trim()}); ` +
+    `<= 15 kB gzipped ${verdict(gzipped <= 15 * 1024)}`,
 );
+// cel-js's parse() defers its type check to the first evaluation; our compile
+// includes every check (functions, arity, fields, __item) and the closures.

@@ -1,0 +1,38 @@
+import { arrayFunctions } from "./arrays";
+import { caseFunctions } from "./case";
+import { jsonFunctions } from "./json";
+import { logicFunctions } from "./logic";
+import { textFunctions } from "./text";
+import { timeFunctions } from "./time";
+import type { ExpressionLocale, FunctionDef } from "./types";
+
+/** The function registry: a Map, so a name like "constructor" finds nothing. */
+export const functions: ReadonlyMap<string, FunctionDef> = new Map(
+  [...arrayFunctions, ...logicFunctions, ...textFunctions, ...caseFunctions, ...jsonFunctions, ...timeFunctions].map(
+    (def) => [def.name, def],
+  ),
+);
+
+/** What the UI needs for autocomplete and help. */
+export type FunctionInfo = {
+  name: string;
+  /** parameter names; a leading "..." marks a repeatable one */
+  params: readonly string[];
+  /** e.g. `Mid(s, start, length)` */
+  signature: string;
+  minArgs: number;
+  /** null when the function takes any number of arguments */
+  maxArgs: number | null;
+  description: { readonly [L in ExpressionLocale]: string };
+  example: string;
+};
+
+export const functionCatalog: readonly FunctionInfo[] = [...functions.values()].map((def) => ({
+  name: def.name,
+  params: def.params,
+  signature: `${def.name}(${def.params.join(", ")})`,
+  minArgs: def.min,
+  maxArgs: def.max === Infinity ? null : def.max,
+  description: def.description,
+  example: def.example,
+}));
