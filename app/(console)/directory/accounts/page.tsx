@@ -10,7 +10,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { requireAdmin } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
-import { listAccounts } from "@/lib/server/directory-queries";
+import { listAccounts } from "@/lib/server/directory/account-list";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("accounts"))("title") };
@@ -23,7 +23,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const page = parsePage(params.page);
   const query = params.q?.slice(0, 100);
   const ou = params.ou ? await db.organizationalUnit.findUnique({ where: { id: params.ou }, select: { id: true, name: true } }) : null;
-  const { accounts, total, pages } = await listAccounts({ page, query, ouId: ou?.id });
+  const { accounts, total, pages } = await listAccounts(db, { page, query, ouId: ou?.id });
   const rows = accounts.map((a) => ({
     id: a.id,
     username: a.username,

@@ -1,11 +1,10 @@
-import "server-only";
-import { db } from "./db";
-import { descendantIds } from "./directory/ous";
+import type { Db } from "../prisma-client";
+import { descendantIds } from "./ous";
 
 export const ACCOUNTS_PAGE_SIZE = 50;
 
 /** A page of accounts, searched by text and filtered by an OU and everything under it. */
-export async function listAccounts({ page, query, ouId }: { page: number; query?: string; ouId?: string }) {
+export async function listAccounts(db: Db, { page, query, ouId }: { page: number; query?: string; ouId?: string }) {
   const q = query?.trim();
   const where = {
     ...(q ? { OR: [{ username: { contains: q } }, { displayName: { contains: q } }, { email: { contains: q } }, { phoneNumber: { contains: q } }] } : {}),
