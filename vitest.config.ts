@@ -3,13 +3,23 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: { "@": fileURLToPath(new URL(".", import.meta.url)) },
+    alias: {
+      "@": fileURLToPath(new URL(".", import.meta.url)),
+      "server-only": fileURLToPath(new URL("./lib/server/server-only-stub.ts", import.meta.url)),
+    },
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
     pool: "forks",
-    testTimeout: 20_000,
+    testTimeout: 30_000,
     hookTimeout: 60_000,
+    env: {
+      // A fixed test key ring (32 zero bytes) and an unthrottled DingTalk client.
+      ENCRYPTION_KEYS: "1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+      NEXTAUTH_SECRET: "test-secret",
+      DINGTALK_QPS: "0",
+      DINGTALK_ALLOW_LOCAL_ENDPOINTS: "true",
+    },
   },
 });

@@ -2,7 +2,8 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import { createPrismaClient } from "../lib/server/prisma-client";
 import { ensureAdmin, seedDemoDirectory } from "../prisma/seed-demo";
-import { E2E_ADMIN, e2eEnv } from "./env";
+import { startSandbox } from "../lib/dingtalk/sandbox/server";
+import { E2E_ADMIN, E2E_SANDBOX_PORT, e2eEnv } from "./env";
 
 // Playwright's webServer: a fresh database (migrations + demo seed), then
 // `next start` on the e2e build. Nothing touches the developer's data/.
@@ -15,11 +16,13 @@ async function main() {
   await ensureAdmin(db, { adminEmail: E2E_ADMIN.email, adminPassword: E2E_ADMIN.password, adminName: "E2E Administrator" });
   await seedDemoDirectory(db);
   await db.$disconnect();
+  // The DingTalk the console talks to in these tests: fresh state every run.
+  const sandbox = await startSandbox({ port: E2E_SANDBOX_PORT, host: "127.0.0.1", dataFile: `${env.DATA_DIR}/sandbox.json`, quiet: true });
   const server = spawn("npx", ["next", "start", "-p", env.PORT!], { env, stdio: "inherit" });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  server.on("exit", (code) => process.exit(code ?? 0));
+  server.on("exit", (code) => void sandbox.close().finally(() => process.exit(code ?? 0)));
 }
 
 void main().catch((error) => {

@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
-import en from "./messages/en.json";
-import ja from "./messages/ja.json";
-import zhCN from "./messages/zh-CN.json";
+import enBase from "./messages/en.json";
+import enIdp from "./messages/idp/en.json";
+import jaIdp from "./messages/idp/ja.json";
+import zhCNIdp from "./messages/idp/zh-CN.json";
+import jaBase from "./messages/ja.json";
+import zhCNBase from "./messages/zh-CN.json";
 
 type Tree = { [key: string]: string | Tree };
+
+// The two catalogue files of a locale are merged by namespace at runtime; a namespace must live in one only.
+const en: Tree = { ...enBase, ...enIdp };
+const zhCN: Tree = { ...zhCNBase, ...zhCNIdp };
+const ja: Tree = { ...jaBase, ...jaIdp };
 
 function keys(tree: Tree, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [prefix + k] : keys(v, `${prefix}${k}.`)));
@@ -22,6 +30,10 @@ function placeholders(tree: Tree): Map<string, string> {
 }
 
 describe("message catalogues", () => {
+  it("keeps each namespace in one file", () => {
+    expect(Object.keys(enBase).filter((k) => k in enIdp)).toEqual([]);
+  });
+
   const english = keys(en).sort();
   it.each([["zh-CN", zhCN], ["ja", ja]] as const)("%s has exactly the English keys", (_name, catalogue) => {
     expect(keys(catalogue as Tree).sort()).toEqual(english);

@@ -3,7 +3,10 @@ import { cookies, headers } from "next/headers";
 import { LOCALE_COOKIE, resolveLocale } from "./config";
 
 // No locale in the URL: the language is a preference kept in a cookie.
+// Catalogues: messages/<locale>.json (shell, directory) and messages/idp/<locale>.json
+// (identity providers, wizard, mapping, sync runs), merged by top-level namespace.
 export default getRequestConfig(async () => {
   const locale = resolveLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language"));
-  return { locale, messages: (await import(`./messages/${locale}.json`)).default, timeZone: "UTC" };
+  const [base, idp] = await Promise.all([import(`./messages/${locale}.json`), import(`./messages/idp/${locale}.json`)]);
+  return { locale, messages: { ...base.default, ...idp.default }, timeZone: "UTC" };
 });

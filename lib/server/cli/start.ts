@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import { startSandbox } from "../../dingtalk/sandbox/server";
 import { ConfigError, dataDir, loadConfig } from "../config";
 import { demoAdminCredentials } from "../demo-admin";
 import { createPrismaClient } from "../prisma-client";
@@ -64,19 +65,9 @@ async function main() {
   });
 }
 
-type RunningSandbox = { url: string; close(): Promise<void> };
-
 // The sandbox joins demo mode so the wizard has a DingTalk to bind to.
-async function startDemoSandbox(env: NodeJS.ProcessEnv): Promise<RunningSandbox | null> {
-  const entry = "../../dingtalk/sandbox/server";
-  let mod: { startSandbox?: (o: { port?: number; dataFile?: string }) => Promise<RunningSandbox> };
-  try {
-    mod = await import(entry);
-  } catch {
-    return null;
-  }
-  if (!mod.startSandbox) return null;
-  const sandbox = await mod.startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 3100), dataFile: `${dataDir()}/sandbox.json` });
+async function startDemoSandbox(env: NodeJS.ProcessEnv) {
+  const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 3100), dataFile: process.env.SANDBOX_DATA_FILE ?? `${dataDir()}/sandbox.json` });
   env.DINGTALK_ALLOW_LOCAL_ENDPOINTS = "true";
   env.DINGTALK_SANDBOX_URL = sandbox.url;
   console.info(`DingTalk sandbox: ${sandbox.url}/_sandbox`);

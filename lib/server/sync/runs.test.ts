@@ -1,0 +1,97 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestSandbox, type TestCorp } from "@/lib/dingtalk/sandbox/testing";
+import { seedDemoDirectory } from "@/prisma/seed-demo";
+import { defaultMappingRules } from "../idp/default-rules";
+import type { Db } from "../prisma-client";
+import { sealSecret } from "../secrets";
+import { createTestDb } from "../test-db";
+import { startSyncRun, waitForRun } from "./runs";
+
+type SandboxState = { departments: { dept_id: number; name: string; parent_id?: number }[]; users: { userid: string; name: string; title?: string; dept_id_list: number[] }[] };
+type Calls = { byPath: Record<string, number> } & Record<string, unknown>;
+
+let db: Db;
+let cleanup: () => Promise<void>;
+let sandbox: TestSandbox;
+let corp: TestCorp;
+let idpId: string;
+
+const state = () => sandbox.admin<SandboxState>("GET", `/_sandbox/state?corpId=${corp.corpId}`);
+const writeCalls = async () => {
+  const calls = await sandbox.admin<Record<string, unknown>>("GET", `/_sandbox/calls?corpId=${corp.corpId}`);
+  return Object.entries(flatten(calls)).filter(([k]) => /(create|update|delete)/.test(k)).reduce((n, [, v]) => n + v, 0);
+};
+function flatten(value: unknown, prefix = ""): Record<string, number> {
+  if (typeof value === "number") return { [prefix]: value };
+  if (!value || typeof value !== "object") return {};
+  return Object.assign({}, ...Object.entries(value).map(([k, v]) => flatten(v, `${prefix}/${k}`)));
+}
+
+beforeAll(async () => {
+  ({ db, cleanup } = await createTestDb());
+  await seedDemoDirectory(db);
+  sandbox = await TestSandbox.start();
+  corp = await sandbox.corp();
+  idpId = randomUUID();
+  const root = await db.organizationalUnit.findFirstOrThrow({ where: { parentId: null } });
+  await db.identityProvider.create({
+    data: {
+      id: idpId, displayName: "Sandbox", corpId: corp.corpId, appKey: corp.appKey, appSecretEncrypted: sealSecret(corp.appSecret, idpId),
+      edition: "private", apiBaseUrl: sandbox.url, v1BaseUrl: sandbox.url, loginBaseUrl: sandbox.url, status: "enabled", wizardStep: 4,
+      sourceOuIds: JSON.stringify([root.id]), targetDeptId: 1,
+      mappingRules: { create: defaultMappingRules().map((r, position) => ({ ...r, position })) },
+    },
+  });
+}, 120_000);
+afterAll(async () => {
+  await sandbox?.close();
+  await cleanup?.();
+});
+
+describe("sync runs against the sandbox", () => {
+  it("a full sync creates the department tree and the users, then a re-sync writes nothing", async () => {
+    const run = await waitForRun(db, (await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).id);
+    expect(run.error).toBeNull();
+    expect(run.status).toBe("succeeded");
+    const ous = await db.organizationalUnit.count();
+    const accounts = await db.account.count();
+    expect(run.created).toBe(ous - 1 + accounts);
+    const dingtalk = await state();
+    expect(dingtalk.departments.filter((d) => d.dept_id !== 1)).toHaveLength(ous - 1);
+    expect(dingtalk.users).toHaveLength(accounts);
+    const tanaka = dingtalk.users.find((u) => u.userid === "tanaka.yuki")!;
+    const tokyo = dingtalk.departments.find((d) => d.name === "Tokyo Office")!;
+    expect(tanaka).toMatchObject({ name: "田中 由紀" });
+    expect(tanaka.dept_id_list).toEqual([tokyo.dept_id]);
+    expect(dingtalk.users.find((u) => u.userid === "long.title")!.title!.length).toBe(200);
+    expect(await db.binding.count({ where: { idpId } })).toBe(ous - 1 + accounts);
+    expect((await db.identityProvider.findUniqueOrThrow({ where: { id: idpId } })).lastFullSyncAt).not.toBeNull();
+
+    const writesBefore = await writeCalls();
+    const again = await waitForRun(db, (await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).id);
+    expect(again).toMatchObject({ status: "succeeded", total: 0, created: 0, updated: 0, deleted: 0, failed: 0 });
+    expect(await writeCalls()).toBe(writesBefore);
+  });
+
+  it("a changed account is exactly one update; a dry run plans it and writes nothing", async () => {
+    await db.account.update({ where: { username: "li.na" }, data: { jobTitle: "Head of Sales" } });
+    const writesBefore = await writeCalls();
+    const dry = await waitForRun(db, (await startSyncRun({ db, idpId, mode: "dry_run", trigger: "manual", actor: "system" })).id);
+    expect(dry).toMatchObject({ status: "succeeded", total: 1, updated: 0 });
+    const planned = await db.syncRecord.findMany({ where: { runId: dry.id } });
+    expect(planned.map((r) => [r.displayName, r.status, JSON.parse(r.diff)])).toEqual([["李娜", "planned", [{ field: "title", before: expect.any(String), after: "Head of Sales" }]]]);
+    expect(await writeCalls()).toBe(writesBefore);
+
+    const run = await waitForRun(db, (await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).id);
+    expect(run).toMatchObject({ status: "succeeded", total: 1, updated: 1 });
+    expect(await writeCalls()).toBe(writesBefore + 1);
+    expect((await state()).users.find((u) => u.userid === "li.na")!.title).toBe("Head of Sales");
+  });
+
+  it("refuses a second full run while one is in progress", async () => {
+    const first = await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" });
+    await expect(startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).rejects.toMatchObject({ code: "run_in_progress" });
+    await waitForRun(db, first.id);
+  });
+});

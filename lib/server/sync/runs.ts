@@ -1,0 +1,148 @@
+import { describeDingTalkError, isDingTalkError } from "@/lib/dingtalk";
+import { applyPlan, planSync, readSnapshot, SyncError, type ApplyResult, type Plan } from "@/lib/sync";
+import { AppError } from "../app-error";
+import { writeAudit, type AuditActor } from "../audit";
+import { idpClient } from "../idp/client";
+import type { Db } from "../prisma-client";
+import { PrismaSyncStore } from "./prisma-store";
+import { loadBindings, loadRules, loadSource } from "./source";
+
+export type SyncMode = "full" | "dry_run" | "incremental";
+export type SyncTrigger = "manual" | "wizard" | "automatic" | "incremental" | "retry";
+export type RunStatus = "queued" | "running" | "succeeded" | "partially_succeeded" | "failed" | "cancelled" | "held";
+export const ACTIVE_STATUSES: RunStatus[] = ["queued", "running"];
+
+type StartOptions = { db: Db; idpId: string; mode: Exclude<SyncMode, "incremental">; trigger: SyncTrigger; actor: AuditActor; confirmDeletes?: boolean; onlyLocalIds?: string[] };
+
+// Runs of this process, so they can be cancelled; a run the process lost is closed on recovery.
+const controllers = new Map<string, AbortController>();
+let recovered = false;
+
+/** Closes runs that a previous process left "running" or "queued": they did not finish. */
+export async function recoverInterruptedRuns(db: Db): Promise<number> {
+  if (recovered) return 0;
+  recovered = true;
+  const { count } = await db.syncRun.updateMany({
+    where: { status: { in: ACTIVE_STATUSES }, id: { notIn: [...controllers.keys()] } },
+    data: { status: "failed", error: JSON.stringify({ code: "interrupted" }), finishedAt: new Date() },
+  });
+  return count;
+}
+
+/** Queues a full or dry run and starts it in the background; one full run per IdP at a time. */
+export async function startSyncRun({ db, idpId, mode, trigger, actor, confirmDeletes, onlyLocalIds }: StartOptions) {
+  await recoverInterruptedRuns(db);
+  const idp = await db.identityProvider.findUnique({ where: { id: idpId } });
+  if (!idp) throw new AppError("not_found", "errors.idpNotFound");
+  if (mode === "full" && (await db.syncRun.count({ where: { idpId, kind: "full", status: { in: ACTIVE_STATUSES } } })) > 0) {
+    throw new AppError("run_in_progress", "errors.runInProgress");
+  }
+  const run = await db.syncRun.create({ data: { idpId, kind: mode, trigger, status: "queued", triggeredBy: actor === "system" ? "system" : actor.email } });
+  await writeAudit(db, { actor, action: `sync.${mode}`, targetType: "idp", targetId: idpId, details: { runId: run.id, trigger } });
+  const controller = new AbortController();
+  controllers.set(run.id, controller);
+  setImmediate(() => void executeRun(db, run.id, controller.signal, { confirmDeletes, onlyLocalIds }).finally(() => controllers.delete(run.id)));
+  return run;
+}
+
+export async function cancelSyncRun(db: Db, runId: string, actor: AuditActor): Promise<void> {
+  const run = await db.syncRun.findUnique({ where: { id: runId } });
+  if (!run || !ACTIVE_STATUSES.includes(run.status as RunStatus)) throw new AppError("not_running", "errors.runNotRunning");
+  controllers.get(runId)?.abort();
+  if (!controllers.has(runId)) await db.syncRun.update({ where: { id: runId }, data: { status: "cancelled", finishedAt: new Date() } });
+  await writeAudit(db, { actor, action: "sync.cancel", targetType: "sync_run", targetId: runId });
+}
+
+function runStatus(result: ApplyResult): RunStatus {
+  return result.status === "partial" ? "partially_succeeded" : result.status;
+}
+
+function errorJson(error: unknown): string {
+  if (isDingTalkError(error)) {
+    const d = describeDingTalkError(error);
+    return JSON.stringify({ code: "dingtalk", errcode: error.errcode ?? null, kind: error.kind, title: d.title, fix: d.fix });
+  }
+  if (error instanceof SyncError) return JSON.stringify({ code: error.code, message: error.message });
+  return JSON.stringify({ code: "internal", message: error instanceof Error ? error.message : String(error) });
+}
+
+/** Narrows a plan to the ops of some local objects (incremental sync and "retry failed"). */
+export function filterPlan(plan: Plan, localIds: Set<string>): Plan {
+  const ops = plan.ops.filter((op) => op.localId !== null && localIds.has(op.localId));
+  return { ...plan, ops };
+}
+
+async function executeRun(db: Db, runId: string, signal: AbortSignal, options: { confirmDeletes?: boolean; onlyLocalIds?: string[] }) {
+  const run = await db.syncRun.update({ where: { id: runId }, data: { status: "running", startedAt: new Date() } });
+  const isDryRun = run.kind === "dry_run";
+  try {
+    const idp = await db.identityProvider.findUniqueOrThrow({ where: { id: run.idpId } });
+    const client = idpClient(idp, { dryRun: isDryRun });
+    const [snapshot, source, rules, bindings] = await Promise.all([
+      readSnapshot(client, idp.targetDeptId, { signal }),
+      loadSource(db),
+      loadRules(db, idp.id),
+      loadBindings(db, idp.id),
+    ]);
+    let plan = planSync({
+      sourceRootIds: JSON.parse(idp.sourceOuIds) as string[],
+      ...source,
+      rules,
+      snapshot,
+      bindings,
+      deleteThresholdPercent: idp.deleteThresholdPercent,
+      deleteThresholdCount: idp.deleteThresholdCount,
+    });
+    if (options.onlyLocalIds) plan = filterPlan(plan, new Set(options.onlyLocalIds));
+    await db.syncRun.update({ where: { id: runId }, data: { total: plan.ops.length } });
+    let lastFlush = 0;
+    const store = new PrismaSyncStore(db, idp.id, runId, isDryRun);
+    const result = await applyPlan({
+      plan,
+      client,
+      store,
+      signal,
+      confirmDeletes: options.confirmDeletes,
+      onProgress: ({ processed }) => {
+        // Progress for the UI's poll, at most four writes a second.
+        if (Date.now() - lastFlush < 250) return;
+        lastFlush = Date.now();
+        void db.syncRun.update({ where: { id: runId }, data: { processed } }).catch(() => undefined);
+      },
+    });
+    const status = runStatus(result);
+    await db.syncRun.update({
+      where: { id: runId },
+      data: {
+        status, total: result.total, processed: result.processed, created: result.created, updated: result.updated + result.bound,
+        deleted: result.deleted, skipped: result.skipped + result.planned, failed: result.failed, finishedAt: new Date(),
+        error: plan.held && status === "held" ? JSON.stringify({ code: "held", ...plan.held }) : result.stoppedBy ? JSON.stringify({ code: "stopped", errcode: result.stoppedBy.errcode, message: result.stoppedBy.errorMessage }) : null,
+      },
+    });
+    if (run.kind === "full" && status === "succeeded") await db.identityProvider.update({ where: { id: idp.id }, data: { lastFullSyncAt: new Date() } });
+    if (!isDryRun && shouldQuarantine(result)) await db.identityProvider.update({ where: { id: idp.id }, data: { status: "needs_attention" } });
+  } catch (error) {
+    const cancelled = signal.aborted;
+    await db.syncRun.update({ where: { id: runId }, data: { status: cancelled ? "cancelled" : "failed", error: cancelled ? null : errorJson(error), finishedAt: new Date() } });
+    if (!cancelled && isDingTalkError(error) && (error.kind === "auth" || error.kind === "quota")) {
+      await db.identityProvider.update({ where: { id: run.idpId }, data: { status: "needs_attention" } });
+    }
+  }
+}
+
+// Authentication failures, a used-up quota or a majority of failed objects need a person.
+function shouldQuarantine(result: ApplyResult): boolean {
+  const kind = result.stoppedBy?.errcode;
+  return kind === 90020 || kind === 40089 || (result.total > 0 && result.failed / result.total > 0.5);
+}
+
+/** For tests and the worker: resolves when the run has left queued/running. */
+export async function waitForRun(db: Db, runId: string, { timeoutMs = 120_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId } });
+    if (!ACTIVE_STATUSES.includes(run.status as RunStatus)) return run;
+    if (Date.now() > deadline) throw new Error(`run ${runId} still ${run.status}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
