@@ -9,7 +9,6 @@ import { createTestDb } from "../test-db";
 import { startSyncRun, waitForRun } from "./runs";
 
 type SandboxState = { departments: { dept_id: number; name: string; parent_id?: number }[]; users: { userid: string; name: string; title?: string; dept_id_list: number[] }[] };
-type Calls = { byPath: Record<string, number> } & Record<string, unknown>;
 
 let db: Db;
 let cleanup: () => Promise<void>;
