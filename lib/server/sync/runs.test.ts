@@ -48,7 +48,7 @@ afterAll(async () => {
   await cleanup?.();
 });
 
-describe("sync runs against the sandbox", () => {
+describe("sync runs against the sandbox", { timeout: 180_000 }, () => {
   it("a full sync creates the department tree and the users, then a re-sync writes nothing", async () => {
     const run = await waitForRun(db, (await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).id);
     expect(run.error).toBeNull();
@@ -92,5 +92,38 @@ describe("sync runs against the sandbox", () => {
     const first = await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" });
     await expect(startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).rejects.toMatchObject({ code: "run_in_progress" });
     await waitForRun(db, first.id);
+  });
+});
+
+describe("incremental sync", { timeout: 180_000 }, () => {
+  it("is refused before a full sync, then applies exactly the changed objects once and moves its cursor", async () => {
+    const { runIncrementalTick } = await import("./incremental");
+    await db.identityProvider.update({ where: { id: idpId }, data: { incrementalSync: true } });
+    // Every event so far is behind the cursor that the full sync set.
+    const before = await db.identityProvider.findUniqueOrThrow({ where: { id: idpId } });
+    expect(before.outboxCursor).toBe((await db.outboxEvent.aggregate({ _max: { id: true } }))._max.id ?? 0);
+    expect(await runIncrementalTick(db)).toEqual([]);
+
+    const wang = await db.account.findUniqueOrThrow({ where: { username: "wang.fang" } });
+    await db.$transaction([
+      db.account.update({ where: { id: wang.id }, data: { jobTitle: "Incremental 1" } }),
+      db.outboxEvent.create({ data: { objectType: "user", objectId: wang.id, operation: "update" } }),
+      db.account.update({ where: { id: wang.id }, data: { jobTitle: "Incremental 2" } }),
+      db.outboxEvent.create({ data: { objectType: "user", objectId: wang.id, operation: "update" } }),
+    ]);
+    const writesBefore = await writeCalls();
+    const results = await runIncrementalTick(db);
+    expect(results).toEqual([expect.objectContaining({ idpId, events: 2, status: "succeeded" })]);
+    // Two events for one object coalesce into one write.
+    expect(await writeCalls()).toBe(writesBefore + 1);
+    expect((await state()).users.find((u) => u.userid === "wang.fang")!.title).toBe("Incremental 2");
+    expect(await runIncrementalTick(db)).toEqual([]);
+
+    // A second worker cannot take an IdP whose lease another owner holds.
+    await db.identityProvider.update({ where: { id: idpId }, data: { workerLeaseOwner: "other", workerLeaseUntil: new Date(Date.now() + 60_000) } });
+    await db.outboxEvent.create({ data: { objectType: "user", objectId: wang.id, operation: "update" } });
+    expect(await runIncrementalTick(db, { owner: "me" })).toEqual([]);
+    await db.identityProvider.update({ where: { id: idpId }, data: { workerLeaseUntil: new Date(Date.now() - 1) } });
+    expect(await runIncrementalTick(db, { owner: "me" })).toEqual([expect.objectContaining({ events: 1, status: "succeeded" })]);
   });
 });

@@ -12,7 +12,7 @@ export type SyncTrigger = "manual" | "wizard" | "automatic" | "incremental" | "r
 export type RunStatus = "queued" | "running" | "succeeded" | "partially_succeeded" | "failed" | "cancelled" | "held";
 export const ACTIVE_STATUSES: RunStatus[] = ["queued", "running"];
 
-type StartOptions = { db: Db; idpId: string; mode: Exclude<SyncMode, "incremental">; trigger: SyncTrigger; actor: AuditActor; confirmDeletes?: boolean; onlyLocalIds?: string[] };
+type StartOptions = { db: Db; idpId: string; mode: SyncMode; trigger: SyncTrigger; actor: AuditActor; confirmDeletes?: boolean; onlyLocalIds?: string[] };
 
 // Runs of this process, so they can be cancelled; a run the process lost is closed on recovery.
 const controllers = new Map<string, AbortController>();
@@ -34,7 +34,8 @@ export async function startSyncRun({ db, idpId, mode, trigger, actor, confirmDel
   await recoverInterruptedRuns(db);
   const idp = await db.identityProvider.findUnique({ where: { id: idpId } });
   if (!idp) throw new AppError("not_found", "errors.idpNotFound");
-  if (mode === "full" && (await db.syncRun.count({ where: { idpId, kind: "full", status: { in: ACTIVE_STATUSES } } })) > 0) {
+  // One writing run per IdP at a time: two runs planning from the same snapshot could both create.
+  if (mode !== "dry_run" && (await db.syncRun.count({ where: { idpId, kind: { in: ["full", "incremental"] }, status: { in: ACTIVE_STATUSES } } })) > 0) {
     throw new AppError("run_in_progress", "errors.runInProgress");
   }
   const run = await db.syncRun.create({ data: { idpId, kind: mode, trigger, status: "queued", triggeredBy: actor === "system" ? "system" : actor.email } });
@@ -75,6 +76,8 @@ export function filterPlan(plan: Plan, localIds: Set<string>): Plan {
 async function executeRun(db: Db, runId: string, signal: AbortSignal, options: { confirmDeletes?: boolean; onlyLocalIds?: string[] }) {
   const run = await db.syncRun.update({ where: { id: runId }, data: { status: "running", startedAt: new Date() } });
   const isDryRun = run.kind === "dry_run";
+  // Events up to here are reflected by a full run; incremental sync continues after them.
+  const cursorAtStart = (await db.outboxEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
   try {
     const idp = await db.identityProvider.findUniqueOrThrow({ where: { id: run.idpId } });
     const client = idpClient(idp, { dryRun: isDryRun });
@@ -119,7 +122,9 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: {
         error: plan.held && status === "held" ? JSON.stringify({ code: "held", ...plan.held }) : result.stoppedBy ? JSON.stringify({ code: "stopped", errcode: result.stoppedBy.errcode, message: result.stoppedBy.errorMessage }) : null,
       },
     });
-    if (run.kind === "full" && status === "succeeded") await db.identityProvider.update({ where: { id: idp.id }, data: { lastFullSyncAt: new Date() } });
+    if (run.kind === "full" && status === "succeeded" && !options.onlyLocalIds) {
+      await db.identityProvider.update({ where: { id: idp.id }, data: { lastFullSyncAt: new Date(), outboxCursor: Math.max(idp.outboxCursor, cursorAtStart) } });
+    }
     if (!isDryRun && shouldQuarantine(result)) await db.identityProvider.update({ where: { id: idp.id }, data: { status: "needs_attention" } });
   } catch (error) {
     const cancelled = signal.aborted;

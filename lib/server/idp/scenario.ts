@@ -1,0 +1,49 @@
+import { isDingTalkError } from "@/lib/dingtalk";
+import type { z } from "zod";
+import type { ZScenarioSchema } from "@/lib/schemas/idp";
+import { AppError } from "../app-error";
+import { writeAudit, type AuditActor } from "../audit";
+import type { Db } from "../prisma-client";
+import { idpClient } from "./client";
+import { dingTalkAppError } from "./dingtalk-errors";
+
+type Scenario = z.output<typeof ZScenarioSchema>;
+
+/** The DingTalk department's name, or a field error on targetDeptId saying why it cannot be the target. */
+export async function lookupTargetDept(db: Db, id: string, deptId: number): Promise<{ deptId: number; name: string }> {
+  const idp = await db.identityProvider.findUnique({ where: { id } });
+  if (!idp) throw new AppError("not_found", "idpErrors.notFound");
+  try {
+    const dept = await idpClient(idp).getDepartment(deptId);
+    return { deptId, name: dept.name };
+  } catch (err) {
+    if (!isDingTalkError(err)) throw err;
+    const code = err.effectiveCode;
+    if (code === 60003 || code === 60004 || err.kind === "not_found") {
+      throw new AppError("not_found", "idpErrors.deptNotFound", { targetDeptId: ["idpErrors.deptNotFound"] });
+    }
+    if (code === 50004) throw new AppError("forbidden", "idpErrors.deptOutOfScope", { targetDeptId: ["idpErrors.deptOutOfScope"] });
+    throw dingTalkAppError(err, ["targetDeptId"]);
+  }
+}
+
+/** Wizard step 3 (and Modify > scenario): the sync scope, the target node and the switches. */
+export async function saveScenario({ db, actor, input }: { db: Db; actor: AuditActor; input: Scenario }) {
+  const idp = await db.identityProvider.findUnique({ where: { id: input.id } });
+  if (!idp) throw new AppError("not_found", "idpErrors.notFound");
+  const found = await db.organizationalUnit.count({ where: { id: { in: input.sourceOuIds } } });
+  if (found !== new Set(input.sourceOuIds).size) throw new AppError("invalid_input", "validation.unknownOu", { sourceOuIds: ["validation.unknownOu"] });
+  if (input.incrementalSync && !idp.lastFullSyncAt) {
+    throw new AppError("incremental_before_full", "idpErrors.incrementalBeforeFull", { incrementalSync: ["idpErrors.incrementalBeforeFull"] });
+  }
+  const target = await lookupTargetDept(db, idp.id, input.targetDeptId);
+  const data = { sourceOuIds: JSON.stringify(input.sourceOuIds), targetDeptId: input.targetDeptId, incrementalSync: input.incrementalSync, qrLogin: input.qrLogin };
+  await db.$transaction(async (tx) => {
+    await tx.identityProvider.update({
+      where: { id: idp.id },
+      data: { ...data, wizardStep: idp.status === "draft" ? Math.max(idp.wizardStep, 4) : idp.wizardStep },
+    });
+    await writeAudit(tx, { actor, action: "idp.scenario", targetType: "idp", targetId: idp.id, details: { ...input, targetDeptName: target.name } });
+  });
+  return target;
+}
