@@ -18,6 +18,8 @@ export type ApplyOptions = {
   onProgress?: (progress: ApplyProgress) => void;
   /** An administrator confirmed the deletes of a held plan. */
   confirmDeletes?: boolean;
+  /** User writes in flight at once (default 8). */
+  concurrency?: number;
 };
 
 export type ApplyStatus = "succeeded" | "partial" | "failed" | "held" | "cancelled";
@@ -100,17 +102,25 @@ function isDelete(op: PlanOp): boolean {
   return op.kind === "user_delete" || op.kind === "dept_delete";
 }
 
+function isUserWrite(op: PlanOp): boolean {
+  return op.kind === "user_create" || op.kind === "user_update" || op.kind === "user_bind";
+}
+
+/** Default user writes in flight: departments go one by one (parents first), users in parallel. */
+export const DEFAULT_APPLY_CONCURRENCY = 8;
+
 export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   const { plan, client, store, signal, onProgress } = options;
   const ctx: ApplyContext = { client, store, isDryRun: client.isDryRun, createdDepts: new Map() };
   const result: ApplyResult = { status: "succeeded", total: plan.ops.length, processed: 0, created: 0, updated: 0, deleted: 0, bound: 0, skipped: 0, failed: 0, planned: 0 };
   const isHeld = plan.held !== undefined && !options.confirmDeletes;
   let stoppedBy: SyncRecordInput | undefined;
+  let isCancelled = false;
 
-  for (const op of plan.ops) {
+  const processOp = async (op: PlanOp) => {
     if (signal?.aborted) {
-      result.status = "cancelled";
-      break;
+      isCancelled = true;
+      return;
     }
     let outcome: Outcome;
     if (stoppedBy) outcome = { action: ACTION[op.kind], status: "skipped", reason: { code: "run_stopped", params: { errcode: stoppedBy.errcode } } };
@@ -118,14 +128,32 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     else {
       const done = await runOne(ctx, op);
       outcome = done.outcome;
-      if (done.stop) stoppedBy = toRecord(op, outcome);
+      if (done.stop && !stoppedBy) stoppedBy = toRecord(op, outcome);
     }
     const record = toRecord(op, outcome);
     await store.writeRecord(record);
     count(result, record);
     result.processed += 1;
     onProgress?.({ processed: result.processed, total: result.total, record });
+  };
+
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_APPLY_CONCURRENCY);
+  for (let i = 0; i < plan.ops.length && !isCancelled; ) {
+    if (!isUserWrite(plan.ops[i])) {
+      await processOp(plan.ops[i++]);
+      continue;
+    }
+    // A run of user writes: independent of each other, so a small pool (the client's limiter still paces the calls).
+    let end = i;
+    while (end < plan.ops.length && isUserWrite(plan.ops[end])) end++;
+    const batch = plan.ops.slice(i, end);
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
+      while (next < batch.length && !isCancelled) await processOp(batch[next++]);
+    }));
+    i = end;
   }
+  if (isCancelled) result.status = "cancelled";
   if (stoppedBy) result.stoppedBy = stoppedBy;
   if (result.status !== "cancelled") result.status = finalStatus(result, isHeld && plan.ops.some(isDelete), !!stoppedBy);
   return result;
