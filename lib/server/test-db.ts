@@ -8,7 +8,7 @@ import { createPrismaClient, type Db } from "./prisma-client";
  * A real SQLite database for integration tests: a temp file with every
  * migration in prisma/migrations applied in order, as `migrate deploy` would.
  */
-export async function createTestDb(): Promise<{ db: Db; cleanup: () => Promise<void> }> {
+export async function createTestDb(): Promise<{ db: Db; url: string; cleanup: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "console-test-"));
   const file = path.join(dir, "test.db");
   const sqlite = new Database(file);
@@ -17,9 +17,11 @@ export async function createTestDb(): Promise<{ db: Db; cleanup: () => Promise<v
     sqlite.exec(fs.readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
   }
   sqlite.close();
-  const db = createPrismaClient(`file:${file}`);
+  const url = `file:${file}`;
+  const db = createPrismaClient(url);
   return {
     db,
+    url,
     cleanup: async () => {
       await db.$disconnect();
       fs.rmSync(dir, { recursive: true, force: true });

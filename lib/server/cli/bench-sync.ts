@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { TestSandbox } from "../../dingtalk/sandbox/testing";
 import { defaultMappingRules } from "../idp/default-rules";
-import type { Db } from "../prisma-client";
 import { sealSecret } from "../secrets";
 import { startSyncRun, waitForRun } from "../sync/runs";
+import { seedSyntheticDirectory } from "../sync/synthetic-directory";
 import { createTestDb } from "../test-db";
 
 // `npm run bench:sync`: 10,000 accounts in 500 OUs (depth up to 6) pushed to
@@ -20,47 +20,18 @@ const isWrite = (path: string) => /\/(create|update|delete)$/.test(path);
 const sum = (c: Counts, pick: (path: string) => boolean) =>
   Object.entries(c.byPath).filter(([p]) => pick(p)).reduce((n, [, codes]) => n + Object.values(codes).reduce((a, b) => a + b, 0), 0);
 
-async function seed(db: Db) {
-  const root = { id: randomUUID(), name: "Bench Group", parentId: null as string | null, order: 0 };
-  const ous = [root];
-  const levels: (typeof ous)[] = [[root]];
-  // A tree 6 levels deep: fan-out chosen so the count lands on OUS.
-  for (let depth = 1; ous.length < OUS && depth < 6; depth++) {
-    const next: typeof ous = [];
-    for (const parent of levels[depth - 1]) {
-      for (let i = 0; i < (depth === 1 ? 8 : 3) && ous.length < OUS; i++) {
-        const ou = { id: randomUUID(), name: `Unit ${depth}.${ous.length}`, parentId: parent.id, order: i };
-        ous.push(ou);
-        next.push(ou);
-      }
-    }
-    levels.push(next);
-  }
-  await db.organizationalUnit.createMany({ data: ous });
-  const seats = ous.slice(1);
-  for (let start = 0; start < ACCOUNTS; start += 5_000) {
-    const batch = Array.from({ length: Math.min(5_000, ACCOUNTS - start) }, (_, i) => {
-      const n = start + i;
-      return { id: randomUUID(), username: `bench.user${n}`, displayName: `Bench User ${n}`, email: `bench.user${n}@example.com`, phoneNumber: `136${String(n).padStart(8, "0")}`, phoneRegion: "86", employeeNumber: `N${n}`, jobTitle: "Engineer" };
-    });
-    await db.account.createMany({ data: batch });
-    await db.membership.createMany({ data: batch.map((a, i) => ({ accountId: a.id, ouId: seats[(start + i) % seats.length].id, isPrimary: true })) });
-  }
-  return { root, ous: ous.length, depth: levels.length };
-}
-
 async function main() {
   const { db, cleanup } = await createTestDb();
   const sandbox = await TestSandbox.start();
   try {
-    const { root, ous, depth } = await seed(db);
+    const { rootId, ous, depth } = await seedSyntheticDirectory(db, { accounts: ACCOUNTS, ous: OUS });
     const corp = await sandbox.corp();
     const idpId = randomUUID();
     await db.identityProvider.create({
       data: {
         id: idpId, displayName: "Bench", corpId: corp.corpId, appKey: corp.appKey, appSecretEncrypted: sealSecret(corp.appSecret, idpId),
         edition: "private", apiBaseUrl: sandbox.url, v1BaseUrl: sandbox.url, loginBaseUrl: sandbox.url, status: "enabled", wizardStep: 4,
-        sourceOuIds: JSON.stringify([root.id]), targetDeptId: 1, deleteThresholdCount: 1_000_000,
+        sourceOuIds: JSON.stringify([rootId]), targetDeptId: 1, deleteThresholdCount: 1_000_000,
         mappingRules: { create: defaultMappingRules().map((r, position) => ({ ...r, position })) },
       },
     });

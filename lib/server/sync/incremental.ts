@@ -32,10 +32,16 @@ export async function runIncrementalTick(db: Db, options: IncrementalOptions = {
       data: { workerLeaseOwner: owner, workerLeaseUntil: new Date(Date.now() + leaseMs) },
     });
     if (claimed.count === 0) continue;
+    // Keep the lease while the run lasts; a dead worker stops renewing and loses it.
+    const renew = setInterval(
+      () => void db.identityProvider.updateMany({ where: { id: idp.id, workerLeaseOwner: owner }, data: { workerLeaseUntil: new Date(Date.now() + leaseMs) } }).catch(() => undefined),
+      Math.max(100, leaseMs / 3),
+    );
     try {
       const result = await syncEvents(db, idp, options);
       if (result) results.push(result);
     } finally {
+      clearInterval(renew);
       await db.identityProvider.updateMany({ where: { id: idp.id, workerLeaseOwner: owner }, data: { workerLeaseOwner: null, workerLeaseUntil: null } });
     }
   }

@@ -14,16 +14,26 @@ export const ACTIVE_STATUSES: RunStatus[] = ["queued", "running"];
 
 type StartOptions = { db: Db; idpId: string; mode: SyncMode; trigger: SyncTrigger; actor: AuditActor; confirmDeletes?: boolean; onlyLocalIds?: string[] };
 
-// Runs of this process, so they can be cancelled; a run the process lost is closed on recovery.
+// Runs of this process, so they can be cancelled.
 const controllers = new Map<string, AbortController>();
-let recovered = false;
+const HEARTBEAT_MS = 2_000;
 
-/** Closes runs that a previous process left "running" or "queued": they did not finish. */
+function staleAfterMs(): number {
+  return Number(process.env.SYNC_STALE_MS ?? 20_000);
+}
+
+/**
+ * Closes runs whose process stopped beating (killed, crashed, restarted): they
+ * did not finish, and say so. Safe with several processes: a live run beats.
+ */
 export async function recoverInterruptedRuns(db: Db): Promise<number> {
-  if (recovered) return 0;
-  recovered = true;
+  const stale = new Date(Date.now() - staleAfterMs());
   const { count } = await db.syncRun.updateMany({
-    where: { status: { in: ACTIVE_STATUSES }, id: { notIn: [...controllers.keys()] } },
+    where: {
+      status: { in: ACTIVE_STATUSES },
+      id: { notIn: [...controllers.keys()] },
+      OR: [{ heartbeatAt: { lt: stale } }, { heartbeatAt: null, createdAt: { lt: stale } }],
+    },
     data: { status: "failed", error: JSON.stringify({ code: "interrupted" }), finishedAt: new Date() },
   });
   return count;
@@ -38,7 +48,7 @@ export async function startSyncRun({ db, idpId, mode, trigger, actor, confirmDel
   if (mode !== "dry_run" && (await db.syncRun.count({ where: { idpId, kind: { in: ["full", "incremental"] }, status: { in: ACTIVE_STATUSES } } })) > 0) {
     throw new AppError("run_in_progress", "errors.runInProgress");
   }
-  const run = await db.syncRun.create({ data: { idpId, kind: mode, trigger, status: "queued", triggeredBy: actor === "system" ? "system" : actor.email } });
+  const run = await db.syncRun.create({ data: { idpId, kind: mode, trigger, status: "queued", heartbeatAt: new Date(), triggeredBy: actor === "system" ? "system" : actor.email } });
   await writeAudit(db, { actor, action: `sync.${mode}`, targetType: "idp", targetId: idpId, details: { runId: run.id, trigger } });
   const controller = new AbortController();
   controllers.set(run.id, controller);
@@ -74,7 +84,8 @@ export function filterPlan(plan: Plan, localIds: Set<string>): Plan {
 }
 
 async function executeRun(db: Db, runId: string, signal: AbortSignal, options: { confirmDeletes?: boolean; onlyLocalIds?: string[] }) {
-  const run = await db.syncRun.update({ where: { id: runId }, data: { status: "running", startedAt: new Date() } });
+  const run = await db.syncRun.update({ where: { id: runId }, data: { status: "running", startedAt: new Date(), heartbeatAt: new Date() } });
+  const heartbeat = setInterval(() => void db.syncRun.update({ where: { id: runId }, data: { heartbeatAt: new Date() } }).catch(() => undefined), HEARTBEAT_MS);
   const isDryRun = run.kind === "dry_run";
   // Events up to here are reflected by a full run; incremental sync continues after them.
   const cursorAtStart = (await db.outboxEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
@@ -113,6 +124,7 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: {
         void db.syncRun.update({ where: { id: runId }, data: { processed } }).catch(() => undefined);
       },
     });
+    clearInterval(heartbeat);
     const status = runStatus(result);
     await db.syncRun.update({
       where: { id: runId },
@@ -127,6 +139,7 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: {
     }
     if (!isDryRun && shouldQuarantine(result)) await db.identityProvider.update({ where: { id: idp.id }, data: { status: "needs_attention" } });
   } catch (error) {
+    clearInterval(heartbeat);
     const cancelled = signal.aborted;
     await db.syncRun.update({ where: { id: runId }, data: { status: cancelled ? "cancelled" : "failed", error: cancelled ? null : errorJson(error), finishedAt: new Date() } });
     if (!cancelled && isDingTalkError(error) && (error.kind === "auth" || error.kind === "quota")) {

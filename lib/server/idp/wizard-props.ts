@@ -1,0 +1,42 @@
+import { loadConfig } from "../config";
+import type { Db } from "../prisma-client";
+import { getIdp, getRules, ouNames } from "./queries";
+
+/** Developer information for step 1: what DingTalk needs to know about this console. */
+export function developerInfo(idpId: string | null) {
+  const { publicBaseUrl, egressIp } = loadConfig();
+  const base = publicBaseUrl.replace(/\/+$/, "");
+  return { callbackDomain: new URL(base).host, homePageUrl: idpId ? `${base}/sso/dingtalk/${idpId}` : null, egressIp };
+}
+
+/** In demo mode, the sandbox the "Use the DingTalk sandbox" button fills in. */
+export function sandboxUrl(): string | null {
+  return loadConfig().isDemoMode && process.env.DINGTALK_SANDBOX_URL ? process.env.DINGTALK_SANDBOX_URL : null;
+}
+
+export async function customFieldList(db: Db) {
+  return db.customFieldDefinition.findMany({ select: { id: true, displayName: true }, orderBy: { position: "asc" } });
+}
+
+/** Everything the wizard needs to resume a draft (or start a new one when id is null). */
+export async function wizardProps(db: Db, id: string | null) {
+  const idp = id ? await getIdp(db, id) : null;
+  const customFields = await customFieldList(db);
+  if (!idp) {
+    return {
+      idp: null, id: null, step: 1, hasSecret: false, developerInfo: developerInfo(null), sandboxUrl: sandboxUrl(), customFields, rules: [],
+      application: { displayName: "", corpId: "", appKey: "", appSecret: "", edition: "public" as const, apiBaseUrl: "", v1BaseUrl: "", loginBaseUrl: "" },
+      scenario: { sourceOuIds: [], ouNames: {}, targetDeptId: 1, incrementalSync: false, qrLogin: false },
+    };
+  }
+  return {
+    idp, id: idp.id, step: idp.wizardStep, hasSecret: true, developerInfo: developerInfo(idp.id), sandboxUrl: sandboxUrl(), customFields,
+    rules: await getRules(db, idp.id),
+    application: {
+      id: idp.id, displayName: idp.displayName, corpId: idp.corpId, appKey: idp.appKey, appSecret: "",
+      edition: idp.edition === "private" ? ("private" as const) : ("public" as const),
+      apiBaseUrl: idp.edition === "private" ? idp.apiBaseUrl : "", v1BaseUrl: idp.edition === "private" ? idp.v1BaseUrl : "", loginBaseUrl: idp.edition === "private" ? idp.loginBaseUrl : "",
+    },
+    scenario: { sourceOuIds: idp.sourceOuIds, ouNames: await ouNames(db, idp.sourceOuIds), targetDeptId: idp.targetDeptId, incrementalSync: idp.incrementalSync, qrLogin: idp.qrLogin },
+  };
+}
