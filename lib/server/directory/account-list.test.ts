@@ -22,6 +22,8 @@ describe("listAccounts", () => {
     expect(names).toEqual([...names].sort());
     const last = await listAccounts(db, { page: 7 });
     expect(last.accounts).toHaveLength(19);
+    expect(last.total).toBe(319);
+    expect(await listAccounts(db, { page: 99 })).toMatchObject({ accounts: [], total: 319 });
   });
 
   it("searches username, display name, e-mail and mobile, treating % and _ literally", async () => {

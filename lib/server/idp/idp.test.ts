@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { caught, TestSandbox } from "@/lib/dingtalk/sandbox/testing";
+import { ZApplicationSchema } from "@/lib/schemas/idp";
+import { AppError } from "../app-error";
+import type { CurrentAdmin } from "../auth";
+import type { Db } from "../prisma-client";
+import { openSecret } from "../secrets";
+import { createTestDb } from "../test-db";
+import { saveApplication } from "./application";
+import { saveMapping } from "./lifecycle";
+import { checkPermissions } from "./permissions";
+import { getIdp, getRules } from "./queries";
+import { saveScenario } from "./scenario";
+
+const admin: CurrentAdmin = { id: "admin-1", email: "admin@example.com", name: "Admin", locale: "en" };
+let db: Db;
+let cleanup: () => Promise<void>;
+let sandbox: TestSandbox;
+
+beforeAll(async () => {
+  ({ db, cleanup } = await createTestDb());
+  await db.admin.create({ data: { id: admin.id, email: admin.email, name: admin.name, passwordHash: "x" } });
+  sandbox = await TestSandbox.start();
+});
+afterAll(async () => {
+  await sandbox.close();
+  await cleanup();
+});
+
+async function draft(scopes?: string[]) {
+  const corp = await sandbox.corp({ scopes });
+  const input = ZApplicationSchema.parse({ displayName: "Test", ...corp, edition: "private", apiBaseUrl: sandbox.url, v1BaseUrl: sandbox.url, loginBaseUrl: sandbox.url });
+  return { corp, input, ...(await saveApplication({ db, actor: admin, input })) };
+}
+
+describe("the Bind DingTalk wizard, against the sandbox", () => {
+  it("step 1 seals the AppSecret with the row id, writes the default rules and audits without the secret", async () => {
+    const { id, corp } = await draft();
+    const row = await db.identityProvider.findUniqueOrThrow({ where: { id } });
+    expect(row.appSecretEncrypted).not.toContain(corp.appSecret);
+    expect(openSecret(row.appSecretEncrypted, id)).toBe(corp.appSecret);
+    expect(row).toMatchObject({ status: "draft", wizardStep: 2 });
+    expect((await getRules(db, id)).find((r) => r.isMappingIdentifier)?.targetField).toBe("userid");
+    expect(await getIdp(db, id)).not.toHaveProperty("appSecretEncrypted");
+    const audit = await db.auditLog.findFirstOrThrow({ where: { targetId: id, action: "idp.create" } });
+    expect(audit.details).not.toContain(corp.appSecret);
+  });
+
+  it("step 1 names the fields of a wrong AppSecret and refuses a CorpId bound already", async () => {
+    const { corp, input, id } = await draft();
+    const wrong = (await caught(() => saveApplication({ db, actor: admin, input: { ...input, id, appSecret: "nope" } }))) as AppError;
+    expect(wrong.message).toBe("dingtalkErrors.e40089");
+    expect(wrong.fieldErrors?.appSecret).toEqual(["dingtalkErrors.e40089"]);
+    const taken = (await caught(() => saveApplication({ db, actor: admin, input }))) as AppError;
+    expect(taken.fieldErrors?.corpId).toEqual(["idpErrors.corpIdTaken"]);
+    expect(corp.corpId).toBeTruthy();
+  });
+
+  it("step 2 names a missing write permission and does not move on", async () => {
+    const { id } = await draft(["qyapi_get_member", "qyapi_get_member_by_mobile", "qyapi_get_department_list", "qyapi_get_department_member"]);
+    const report = await checkPermissions({ db, actor: admin, id });
+    expect(report).toMatchObject({ isPassed: false, missing: ["qyapi_manage_addresslist"] });
+    expect((await db.identityProvider.findUniqueOrThrow({ where: { id } })).wizardStep).toBe(2);
+  });
+
+  it("step 3 refuses a missing department and incremental sync before a full sync", async () => {
+    const { id } = await draft();
+    expect((await checkPermissions({ db, actor: admin, id })).isPassed).toBe(true);
+    const ou = await db.organizationalUnit.create({ data: { name: "Scope" } });
+    const missing = (await caught(() => saveScenario({ db, actor: admin, input: { id, sourceOuIds: [ou.id], targetDeptId: 987654, incrementalSync: false, qrLogin: false } }))) as AppError;
+    expect(missing.fieldErrors?.targetDeptId).toEqual(["idpErrors.deptNotFound"]);
+    const early = (await caught(() => saveScenario({ db, actor: admin, input: { id, sourceOuIds: [ou.id], targetDeptId: 1, incrementalSync: true, qrLogin: false } }))) as AppError;
+    expect(early.fieldErrors?.incrementalSync).toEqual(["idpErrors.incrementalBeforeFull"]);
+    expect(await saveScenario({ db, actor: admin, input: { id, sourceOuIds: [ou.id], targetDeptId: 1, incrementalSync: false, qrLogin: true } })).toMatchObject({ deptId: 1 });
+
+    // Step 4: the server re-checks every rule with the same messages, then "Save only" enables without a run.
+    const rules = await getRules(db, id);
+    const bad = rules.map((r) => (r.targetField === "email" ? { ...r, kind: "expression" as const, source: 'SubstringBefore(idpUser.email,"@"' } : r));
+    const refused = (await caught(() => saveMapping({ db, admin, id, rules: bad, mode: "save" }))) as AppError;
+    expect(refused.code).toBe("invalid_rules");
+    expect(Object.keys(refused.fieldErrors ?? {})).toEqual([`rules.${rules.findIndex((r) => r.targetField === "email")}.source`]);
+    expect(await saveMapping({ db, admin, id, rules, mode: "save" })).toEqual({ runId: null });
+    expect(await db.identityProvider.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "enabled", wizardStep: 5 });
+    expect(await db.syncRun.count({ where: { idpId: id } })).toBe(0);
+  });
+});
