@@ -1,9 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { TestSandbox } from "../../dingtalk/sandbox/testing";
-import { defaultMappingRules } from "../idp/default-rules";
-import { sealSecret } from "../secrets";
 import { startSyncRun, waitForRun } from "../sync/runs";
+import { createSandboxIdp } from "../sync/sandbox-idp";
 import { seedSyntheticDirectory } from "../sync/synthetic-directory";
 import { createTestDb } from "../test-db";
 
@@ -26,15 +24,7 @@ async function main() {
   try {
     const { rootId, ous, depth } = await seedSyntheticDirectory(db, { accounts: ACCOUNTS, ous: OUS });
     const corp = await sandbox.corp();
-    const idpId = randomUUID();
-    await db.identityProvider.create({
-      data: {
-        id: idpId, displayName: "Bench", corpId: corp.corpId, appKey: corp.appKey, appSecretEncrypted: sealSecret(corp.appSecret, idpId),
-        edition: "private", apiBaseUrl: sandbox.url, v1BaseUrl: sandbox.url, loginBaseUrl: sandbox.url, status: "enabled", wizardStep: 4,
-        sourceOuIds: JSON.stringify([rootId]), targetDeptId: 1, deleteThresholdCount: 1_000_000,
-        mappingRules: { create: defaultMappingRules().map((r, position) => ({ ...r, position })) },
-      },
-    });
+    const idpId = await createSandboxIdp(db, { sandboxUrl: sandbox.url, app: corp, sourceOuIds: [rootId], deleteThresholdCount: 1_000_000 });
     const calls = () => sandbox.calls(corp.corpId);
     const run = async (label: string) => {
       const before = await calls();

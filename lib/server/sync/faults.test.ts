@@ -1,12 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestSandbox, type TestCorp } from "@/lib/dingtalk/sandbox/testing";
-import { defaultMappingRules } from "../idp/default-rules";
 import type { Db } from "../prisma-client";
-import { sealSecret } from "../secrets";
 import { createTestDb } from "../test-db";
 import { startSyncRun, waitForRun } from "./runs";
+import { createSandboxIdp } from "./sandbox-idp";
 import { seedSyntheticDirectory } from "./synthetic-directory";
 
 // Faults, kills and restarts against the sandbox over real HTTP, with real
@@ -23,15 +21,7 @@ async function setup(accounts: number, ous: number, faults: Record<string, unkno
   const { db, url, cleanup } = await createTestDb();
   const { rootId } = await seedSyntheticDirectory(db, { accounts, ous });
   const corp = await sandbox.corp({ faults });
-  const idpId = randomUUID();
-  await db.identityProvider.create({
-    data: {
-      id: idpId, displayName: "Faults", corpId: corp.corpId, appKey: corp.appKey, appSecretEncrypted: sealSecret(corp.appSecret, idpId),
-      edition: "private", apiBaseUrl: sandbox.url, v1BaseUrl: sandbox.url, loginBaseUrl: sandbox.url, status: "enabled", wizardStep: 4,
-      sourceOuIds: JSON.stringify([rootId]), targetDeptId: 1, deleteThresholdCount: 1_000_000,
-      mappingRules: { create: defaultMappingRules().map((r, position) => ({ ...r, position })) },
-    },
-  });
+  const idpId = await createSandboxIdp(db, { sandboxUrl: sandbox.url, app: corp, sourceOuIds: [rootId], deleteThresholdCount: 1_000_000 });
   return { db, url, cleanup, corp, idpId };
 }
 

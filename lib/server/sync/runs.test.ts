@@ -1,12 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestSandbox, type TestCorp } from "@/lib/dingtalk/sandbox/testing";
 import { seedDemoDirectory } from "@/prisma/seed-demo";
-import { defaultMappingRules } from "../idp/default-rules";
 import type { Db } from "../prisma-client";
-import { sealSecret } from "../secrets";
 import { createTestDb } from "../test-db";
 import { startSyncRun, waitForRun } from "./runs";
+import { createSandboxIdp } from "./sandbox-idp";
 
 type SandboxState = { departments: { dept_id: number; name: string; parent_id?: number }[]; users: { userid: string; name: string; title?: string; dept_id_list: number[] }[] };
 
@@ -32,16 +30,8 @@ beforeAll(async () => {
   await seedDemoDirectory(db);
   sandbox = await TestSandbox.start();
   corp = await sandbox.corp();
-  idpId = randomUUID();
   const root = await db.organizationalUnit.findFirstOrThrow({ where: { parentId: null } });
-  await db.identityProvider.create({
-    data: {
-      id: idpId, displayName: "Sandbox", corpId: corp.corpId, appKey: corp.appKey, appSecretEncrypted: sealSecret(corp.appSecret, idpId),
-      edition: "private", apiBaseUrl: sandbox.url, v1BaseUrl: sandbox.url, loginBaseUrl: sandbox.url, status: "enabled", wizardStep: 4,
-      sourceOuIds: JSON.stringify([root.id]), targetDeptId: 1,
-      mappingRules: { create: defaultMappingRules().map((r, position) => ({ ...r, position })) },
-    },
-  });
+  idpId = await createSandboxIdp(db, { sandboxUrl: sandbox.url, app: corp, sourceOuIds: [root.id] });
 }, 120_000);
 afterAll(async () => {
   await sandbox?.close();
