@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { TestSandbox } from "../../dingtalk/sandbox/testing";
+import { startIncrementalWorker } from "../sync/incremental";
 import { startSyncRun, waitForRun } from "../sync/runs";
 import { createSandboxIdp } from "../sync/sandbox-idp";
 import { seedSyntheticDirectory } from "../sync/synthetic-directory";
@@ -58,6 +59,31 @@ async function main() {
     const limited = await run("no-change re-sync @20/s");
     const rate = limited.total / limited.seconds;
     console.info(`    achieved ${rate.toFixed(2)} calls/s (limit 20; ${RATE_SECONDS}s target window not needed: the run is the window)`);
+
+    // Incremental latency: a directory change -> its incremental run done (DingTalk updated), unlimited rate.
+    process.env.DINGTALK_QPS = "0";
+    await db.identityProvider.update({ where: { id: idpId }, data: { displayName: "Bench (incremental)", incrementalSync: true } });
+    await sandbox.admin("POST", "/_sandbox/faults", { corpId: corp.corpId, qps: 0 });
+    const stopWorker = startIncrementalWorker(db, { intervalMs: 50 });
+    const latencies: number[] = [];
+    const sample = await db.account.findMany({ take: 10, skip: Math.floor(ACCOUNTS / 2), select: { id: true } });
+    for (const [i, a] of sample.entries()) {
+      const t0 = new Date();
+      await db.$transaction([
+        db.account.update({ where: { id: a.id }, data: { jobTitle: `Incremental ${i}` } }),
+        db.outboxEvent.create({ data: { objectType: "user", objectId: a.id, operation: "update" } }),
+      ]);
+      const start = performance.now();
+      for (;;) {
+        const done = await db.syncRun.findFirst({ where: { idpId, kind: "incremental", createdAt: { gte: t0 }, status: { in: ["succeeded", "partially_succeeded", "failed"] } } });
+        if (done) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      latencies.push((performance.now() - start) / 1000);
+    }
+    await stopWorker();
+    latencies.sort((a, b) => a - b);
+    console.info(`incremental latency over ${latencies.length} changes: p50 ${latencies[Math.floor(latencies.length / 2)].toFixed(2)} s, p95 ${latencies[Math.ceil(latencies.length * 0.95) - 1].toFixed(2)} s (each run reads the full snapshot under the target node)`);
 
     console.info(
       `bench:sync accounts=${ACCOUNTS} ous=${ous} initial_s=${initial.seconds.toFixed(1)} initial_writes=${initial.writes} noop_writes=${noop.writes} change_writes=${change.writes} rate_at_20=${rate.toFixed(2)}`,
