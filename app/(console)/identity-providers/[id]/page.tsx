@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { notFound, redirect } from "next/navigation";
+import { IdpActions } from "@/components/idp/idp-actions";
+import { IdpStatusBadge } from "@/components/idp/status-badge";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireAdmin } from "@/lib/server/auth";
+import { db } from "@/lib/server/db";
+import { getIdp, ouNames } from "@/lib/server/idp/queries";
+import { idpClient } from "@/lib/server/idp/client";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("identityProviders"))("overview") };
+}
+
+async function targetName(id: string): Promise<string | null> {
+  const row = await db.identityProvider.findUnique({ where: { id } });
+  if (!row) return null;
+  try {
+    // A slow or unreachable DingTalk must not hold the page: give up after 3 s.
+    const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000));
+    return await Promise.race([idpClient(row).getDepartment(row.targetDeptId).then((d) => d.name), timeout]);
+  } catch {
+    return null; // DingTalk unreachable: the overview still renders
+  }
+}
+
+export default async function IdpOverviewPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireAdmin();
+  const { id } = await params;
+  const idp = await getIdp(db, id);
+  if (!idp) notFound();
+  if (idp.status === "draft") redirect(`/identity-providers/new/dingtalk?id=${id}`);
+  const t = await getTranslations("identityProviders");
+  const format = await getFormatter();
+  const [names, deptName, bindings, backlog] = await Promise.all([
+    ouNames(db, idp.sourceOuIds), targetName(id), db.binding.count({ where: { idpId: id } }), db.outboxEvent.count({ where: { id: { gt: idp.outboxCursor } } }),
+  ]);
+  const rows: [string, React.ReactNode][] = [
+    [t("corpId"), <code key="c">{idp.corpId}</code>],
+    [t("appKey"), <code key="k">{idp.appKey}</code>],
+    [t("appSecret"), <span key="s" aria-label={t("secretMasked")}>••••••••</span>],
+    [t("edition"), idp.edition === "private" ? t("editionPrivate") : t("editionPublic")],
+    [t("scenario"), t("scenarioValue")],
+    [t("scope"), idp.sourceOuIds.map((o) => names[o] ?? o).join(", ") || "—"],
+    [t("targetNode"), deptName ? t("targetValue", { id: idp.targetDeptId, name: deptName }) : String(idp.targetDeptId)],
+    [t("lastFullSync"), idp.lastFullSyncAt ? format.dateTime(idp.lastFullSyncAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")],
+    [t("incremental"), idp.incrementalSync ? t("incrementalOn", { backlog }) : t("incrementalOff")],
+    [t("qrLogin"), idp.qrLogin ? t("on") : t("off")],
+    [t("bindings"), String(bindings)],
+  ];
+  return (
+    <>
+      <PageHeader title={idp.displayName} description={t("overviewSubtitle")} actions={<IdpStatusBadge status={idp.status} />} />
+      <div className="space-y-6">
+        <IdpActions id={id} name={idp.displayName} status={idp.status} bindings={bindings} />
+        <Card>
+          <CardHeader><CardTitle><h2>{t("overview")}</h2></CardTitle></CardHeader>
+          <CardContent>
+            <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">
+              {rows.map(([label, value]) => (
+                <div key={label} className="contents">
+                  <dt className="text-muted-foreground text-sm">{label}</dt>
+                  <dd className="text-sm">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

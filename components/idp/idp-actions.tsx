@@ -1,0 +1,50 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { setIdpStatusAction } from "@/app/actions/idp/set-idp-status";
+import { startSyncAction } from "@/app/actions/idp/start-sync";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { DeleteIdpButton } from "./delete-idp-button";
+import { useIdpMessages } from "./use-idp-messages";
+
+type Props = { id: string; name: string; status: string; bindings: number };
+
+/** The overview's actions: Sync now, Preview changes, Modify, Configure Field Mapping, Enable/Disable, Delete. */
+export function IdpActions({ id, name, status, bindings }: Props) {
+  const t = useTranslations("identityProviders");
+  const router = useRouter();
+  const messages = useIdpMessages();
+  const [busy, setBusy] = useState<string | null>(null);
+  const isEnabled = status === "enabled" || status === "needs_attention";
+
+  const start = async (mode: "full" | "dry_run") => {
+    setBusy(mode);
+    const result = await startSyncAction({ id, mode });
+    setBusy(null);
+    if (!result.ok) return void toast.error(messages.errorText(result.error));
+    router.push(`/sync-runs/${result.data.runId}`);
+  };
+  const toggle = async () => {
+    setBusy("status");
+    const result = await setIdpStatusAction({ id, enabled: !isEnabled });
+    setBusy(null);
+    if (!result.ok) return void toast.error(messages.errorText(result.error));
+    router.refresh();
+  };
+
+  return (
+    <div className="flex flex-wrap gap-2">
+      <Button onClick={() => void start("full")} disabled={busy !== null || !isEnabled}>{t("syncNow")}</Button>
+      <Button variant="outline" onClick={() => void start("dry_run")} disabled={busy !== null}>{t("previewChanges")}</Button>
+      <Link href={`/identity-providers/${id}/modify`} className={buttonVariants({ variant: "outline" })}>{t("modify")}</Link>
+      <Link href={`/identity-providers/${id}/field-mapping`} className={buttonVariants({ variant: "outline" })}>{t("configureMapping")}</Link>
+      <Link href={`/identity-providers/${id}/sync-runs`} className={buttonVariants({ variant: "outline" })}>{t("viewRuns")}</Link>
+      <Button variant="outline" onClick={() => void toggle()} disabled={busy !== null}>{isEnabled ? t("disable") : t("enable")}</Button>
+      <DeleteIdpButton id={id} name={name} bindings={bindings} />
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import { saveMappingAction } from "@/app/actions/idp/save-mapping";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatExpressionError, standardFields, type ExpressionLocale } from "@/lib/expression";
+import { mappingFieldCatalog, validateMappingRules, type TMappingRule } from "@/lib/schemas/mapping";
+import { useIdpMessages } from "../use-idp-messages";
+import { AddFieldForm } from "./add-field-form";
+import { MappingRow, type FieldOption } from "./mapping-row";
+import { previewRule } from "./preview";
+import { SampleAccountPicker, SampleOuPicker } from "./sample-picker";
+
+type Props = {
+  idpId: string;
+  initialRules: TMappingRule[];
+  customFields: { id: string; displayName: string }[];
+  mode: "wizard" | "update";
+  onPrevious?: () => void;
+  onSaved: (result: { runId: string | null; mode: "sync" | "save" | "update" }) => void;
+};
+
+/** The mapping editor of wizard step 4 and Configure Field Mapping; validation and preview run in the browser. */
+export function MappingEditor({ idpId, initialRules, customFields, mode, onPrevious, onSaved }: Props) {
+  const t = useTranslations("mapping");
+  const tf = useTranslations("mapping.fields");
+  const tr = useTranslations();
+  const locale = useLocale() as ExpressionLocale;
+  const messages = useIdpMessages();
+  const [rules, setRules] = useState(initialRules);
+  const [sample, setSample] = useState<{ idpUser?: object; idpOrganizationalUnit?: object; userLabel?: string; ouLabel?: string }>({});
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [serverFieldErrors, setServerFieldErrors] = useState<Record<string, string[]>>({});
+  const [saving, setSaving] = useState<null | "sync" | "save" | "update">(null);
+
+  const catalog = useMemo(() => mappingFieldCatalog(customFields.map((f) => f.id)), [customFields]);
+  const userOptions: FieldOption[] = useMemo(() => [
+    ...Object.keys(standardFields.idpUser).filter((k) => k !== "customFields").map((k) => ({ path: `idpUser.${k}`, label: tf.has(k) ? tf(k) : k })),
+    ...customFields.map((f) => ({ path: `idpUser.customFields.${f.id}`, label: f.displayName })),
+  ], [customFields, tf]);
+  const ouOptions: FieldOption[] = useMemo(() => Object.keys(standardFields.idpOrganizationalUnit).map((k) => ({ path: `idpOrganizationalUnit.${k}`, label: tf.has(k) ? tf(k) : k })), [tf]);
+  const fieldPaths = useMemo(() => ["idpUser", "idpOrganizationalUnit", ...userOptions.map((o) => o.path), ...ouOptions.map((o) => o.path)], [userOptions, ouOptions]);
+
+  const problems = useMemo(() => validateMappingRules(rules, catalog), [rules, catalog]);
+  const problemsOf = (index: number) => [
+    ...problems.filter((p) => p.index === index).map((p) =>
+      "expression" in p
+        ? { field: "source", message: formatExpressionError(p.expression, locale), range: { start: p.expression.start, end: p.expression.end } }
+        : { field: p.field, message: tr.has(p.key) ? tr(p.key, p.params ?? {}) : p.key },
+    ),
+    ...Object.entries(serverFieldErrors).filter(([k]) => k.startsWith(`rules.${index}.`)).map(([k, v]) => ({ field: k.split(".")[2], message: messages.fieldText(undefined, v[0]) ?? v[0] })),
+  ];
+
+  const update = (index: number, rule: TMappingRule) => {
+    setServerFieldErrors({});
+    setRules((rs) => rs.map((r, i) => (i === index ? rule : r)));
+  };
+  const setIdentifier = (index: number) => setRules((rs) => rs.map((r, i) => (r.objectType === "user" ? { ...r, isMappingIdentifier: i === index } : r)));
+
+  const save = async (saveMode: "sync" | "save" | "update") => {
+    setServerError(null);
+    if (problems.length > 0) return setServerError(t("fixErrors"));
+    setSaving(saveMode);
+    const result = await saveMappingAction({ id: idpId, rules, mode: saveMode });
+    setSaving(null);
+    if (result.ok) return onSaved({ runId: result.data.runId, mode: saveMode });
+    setServerFieldErrors(result.error.fieldErrors ?? {});
+    setServerError(messages.errorText(result.error));
+  };
+
+  const section = (objectType: TMappingRule["objectType"]) => {
+    const indexed = rules.map((rule, index) => ({ rule, index })).filter(({ rule }) => rule.objectType === objectType);
+    const isUser = objectType === "user";
+    return (
+      <section aria-labelledby={`${objectType}-fields`} className="space-y-3">
+        <h3 id={`${objectType}-fields`} className="text-lg font-medium">{isUser ? t("userFields") : t("orgFields")}</h3>
+        <div className="overflow-x-auto rounded-md border">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                {isUser && <TableHead className="w-24 text-center">{t("identifier")}</TableHead>}
+                <TableHead>{t("dingtalkField")}</TableHead>
+                <TableHead>{t("kind")}</TableHead>
+                <TableHead>{t("source")}</TableHead>
+                <TableHead>{t("preview")}</TableHead>
+                <TableHead><span className="sr-only">{t("actions")}</span></TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {indexed.map(({ rule, index }) => (
+                <MappingRow
+                  key={`${rule.objectType}-${rule.targetField}`}
+                  rule={rule}
+                  index={index}
+                  fieldOptions={isUser ? userOptions : ouOptions}
+                  fieldPaths={fieldPaths}
+                  problems={problemsOf(index)}
+                  preview={previewRule(rule, sample, catalog, locale)}
+                  onChange={(r) => update(index, r)}
+                  onIdentifier={isUser ? () => setIdentifier(index) : undefined}
+                />
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+        <AddFieldForm objectType={objectType} used={indexed.map(({ rule }) => rule.targetField)} onAdd={(rule) => setRules((rs) => [...rs, rule])} />
+      </section>
+    );
+  };
+
+  return (
+    <div className="space-y-8">
+      <p className="text-muted-foreground text-sm">{t("intro")}</p>
+      <section aria-labelledby="preview-heading" className="bg-muted/40 grid gap-4 rounded-lg border p-4 md:grid-cols-2">
+        <h3 id="preview-heading" className="font-medium md:col-span-2">{t("previewTitle")}</h3>
+        <div className="space-y-2">
+          <SampleAccountPicker onPicked={(userLabel, idpUser) => setSample((s) => ({ ...s, idpUser, userLabel }))} />
+          <p className="text-sm" role="status" data-testid="sample-account">{sample.userLabel ? t("previewFor", { name: sample.userLabel }) : t("pickSample")}</p>
+        </div>
+        <div className="space-y-2">
+          <SampleOuPicker onPicked={(ouLabel, idpOrganizationalUnit) => setSample((s) => ({ ...s, idpOrganizationalUnit, ouLabel }))} />
+          <p className="text-sm" role="status">{sample.ouLabel ? t("previewFor", { name: sample.ouLabel }) : t("pickSampleOu")}</p>
+        </div>
+      </section>
+      {section("user")}
+      {section("organization")}
+      {serverError && <Alert variant="destructive" role="alert"><AlertDescription data-testid="form-error">{serverError}</AlertDescription></Alert>}
+      <div className="flex flex-wrap gap-2">
+        {onPrevious && <Button type="button" variant="outline" onClick={onPrevious}>{t("previous")}</Button>}
+        {mode === "wizard" ? (
+          <>
+            <Button type="button" disabled={saving !== null} onClick={() => void save("sync")}>{saving === "sync" ? t("saving") : t("saveAndSync")}</Button>
+            <Button type="button" variant="outline" disabled={saving !== null} onClick={() => void save("save")}>{saving === "save" ? t("saving") : t("saveOnly")}</Button>
+          </>
+        ) : (
+          <Button type="button" disabled={saving !== null} onClick={() => void save("update")}>{saving ? t("saving") : t("save")}</Button>
+        )}
+      </div>
+    </div>
+  );
+}

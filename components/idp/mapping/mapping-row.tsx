@@ -1,0 +1,100 @@
+"use client";
+
+import { Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { TableCell, TableRow } from "@/components/ui/table";
+import type { TMappingRule } from "@/lib/schemas/mapping";
+import { ExpressionInput } from "./expression-input";
+import type { PreviewValue } from "./preview";
+
+export type FieldOption = { path: string; label: string };
+
+type Props = {
+  rule: TMappingRule;
+  index: number;
+  fieldOptions: FieldOption[];
+  fieldPaths: string[];
+  problems: { field: string; message: string; range?: { start: number; end: number } }[];
+  preview: PreviewValue;
+  onChange: (rule: TMappingRule) => void;
+  onIdentifier?: () => void;
+};
+
+/** One mapping rule: identifier, DingTalk field, kind, source and its live preview. */
+export function MappingRow({ rule, index, fieldOptions, fieldPaths, problems, preview, onChange, onIdentifier }: Props) {
+  const t = useTranslations("mapping");
+  const name = rule.targetDisplayName;
+  const sourceProblem = problems.find((p) => p.field === "source");
+  const other = problems.filter((p) => p.field !== "source");
+  const rowId = `rule-${rule.objectType}-${rule.targetField}`;
+  return (
+    <TableRow data-testid={rowId} data-kind={rule.kind}>
+      {onIdentifier && (
+        <TableCell className="text-center">
+          <input
+            type="radio"
+            name="mapping-identifier"
+            className="accent-primary size-4"
+            aria-label={t("identifierFor", { name })}
+            checked={rule.isMappingIdentifier}
+            disabled={rule.kind === "disabled"}
+            onChange={onIdentifier}
+          />
+        </TableCell>
+      )}
+      <TableCell>
+        <div className="font-medium">{name}</div>
+        <code className="text-muted-foreground text-xs">{rule.targetField}</code>
+      </TableCell>
+      <TableCell>
+        <Select
+          value={rule.kind}
+          onValueChange={(kind) => onChange({ ...rule, kind: kind as TMappingRule["kind"], isMappingIdentifier: kind === "disabled" ? false : rule.isMappingIdentifier })}
+        >
+          <SelectTrigger aria-label={t("kindFor", { name })} className="w-36"><SelectValue /></SelectTrigger>
+          <SelectContent>
+            <SelectItem value="field">{t("kindField")}</SelectItem>
+            <SelectItem value="expression">{t("kindExpression")}</SelectItem>
+            <SelectItem value="disabled">{t("kindDisabled")}</SelectItem>
+          </SelectContent>
+        </Select>
+      </TableCell>
+      <TableCell className="min-w-72 whitespace-normal">
+        {rule.kind === "field" && (
+          <Select value={fieldOptions.some((o) => o.path === rule.source) ? rule.source : undefined} onValueChange={(source) => onChange({ ...rule, source })}>
+            <SelectTrigger aria-label={t("sourceFieldFor", { name })} aria-invalid={sourceProblem ? true : undefined} className="w-full"><SelectValue placeholder={t("pickField")} /></SelectTrigger>
+            <SelectContent>
+              {fieldOptions.map((o) => <SelectItem key={o.path} value={o.path}>{o.label} <span className="text-muted-foreground text-xs">{o.path}</span></SelectItem>)}
+            </SelectContent>
+          </Select>
+        )}
+        {rule.kind === "expression" && (
+          <ExpressionInput
+            id={`expr-${index}`}
+            label={t("expressionFor", { name })}
+            value={rule.source}
+            onChange={(source) => onChange({ ...rule, source })}
+            fieldPaths={fieldPaths}
+            error={sourceProblem ? { start: sourceProblem.range?.start ?? 0, end: sourceProblem.range?.end ?? rule.source.length, message: sourceProblem.message } : undefined}
+          />
+        )}
+        {rule.kind === "disabled" && <span className="text-muted-foreground text-sm">{t("notSynced")}</span>}
+        {sourceProblem && rule.kind === "field" && <p role="alert" className="text-destructive mt-1 text-sm">{sourceProblem.message}</p>}
+        {other.map((p) => <p key={p.field + p.message} role="alert" className="text-destructive mt-1 text-sm">{p.message}</p>)}
+      </TableCell>
+      <TableCell className="max-w-56 whitespace-normal break-all" data-testid={`preview-${rule.objectType}-${rule.targetField}`}>
+        {preview.kind === "value" && <code className="text-sm">{preview.text}</code>}
+        {preview.kind === "empty" && <span className="text-muted-foreground text-sm italic">{t("previewEmpty")}</span>}
+        {preview.kind === "error" && <span className="text-destructive text-sm">{preview.message}</span>}
+        {preview.kind === "none" && <span className="text-muted-foreground text-sm">—</span>}
+      </TableCell>
+      <TableCell>
+        <Button type="button" variant="ghost" size="icon-sm" aria-label={t("deleteRule", { name })} disabled={rule.kind === "disabled"} onClick={() => onChange({ ...rule, kind: "disabled", isMappingIdentifier: false })}>
+          <Trash2 aria-hidden />
+        </Button>
+      </TableCell>
+    </TableRow>
+  );
+}

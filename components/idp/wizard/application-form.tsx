@@ -1,0 +1,121 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { FlaskConical } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { Controller, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { saveApplicationAction } from "@/app/actions/idp/save-application";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { fieldAria, FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
+import { Label } from "@/components/ui/label";
+import { ZApplicationSchema, type TApplicationInput } from "@/lib/schemas/idp";
+import { useState } from "react";
+import { useIdpMessages } from "../use-idp-messages";
+import { DeveloperInfoList, type DeveloperInfo } from "./developer-info";
+
+type Props = {
+  defaults: TApplicationInput;
+  hasSecret: boolean;
+  developerInfo: DeveloperInfo;
+  sandboxUrl: string | null;
+  submitLabel: string;
+  onSaved: (id: string) => void;
+};
+
+type TextField = "displayName" | "corpId" | "appKey" | "appSecret" | "apiBaseUrl" | "v1BaseUrl" | "loginBaseUrl";
+
+/** Wizard step 1 "Create application"; also Modify > basic settings. */
+export function ApplicationForm({ defaults, hasSecret, developerInfo, sandboxUrl, submitLabel, onSaved }: Props) {
+  const t = useTranslations("wizard.application");
+  const messages = useIdpMessages();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<TApplicationInput>({ resolver: zodResolver(ZApplicationSchema), defaultValues: defaults });
+  const { control, handleSubmit, setError, setValue, formState } = form;
+  const edition = useWatch({ control, name: "edition" });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await saveApplicationAction(values);
+    if (result.ok) return onSaved(result.data.id);
+    for (const [field, keys] of Object.entries(result.error.fieldErrors ?? {})) {
+      if (field.startsWith("_")) continue;
+      setError(field as FieldPath<TApplicationInput>, { message: messages.fieldText(result.error, keys[0]) });
+    }
+    setFormError(messages.errorText(result.error));
+  });
+
+  const useSandbox = () => {
+    if (!sandboxUrl) return;
+    const fill: Partial<TApplicationInput> = {
+      corpId: "dingsandboxcorp", appKey: "dingsandboxkey", appSecret: "dingsandboxsecret", edition: "private",
+      apiBaseUrl: sandboxUrl, v1BaseUrl: sandboxUrl, loginBaseUrl: sandboxUrl,
+    };
+    for (const [k, v] of Object.entries(fill)) setValue(k as TextField, v as string, { shouldValidate: true });
+    if (!form.getValues("displayName")) setValue("displayName", t("sandboxName"), { shouldValidate: true });
+  };
+
+  const text = (name: TextField, label: string, props: React.ComponentProps<"input"> = {}, description?: string) => (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <FormField id={name} label={label} error={fieldState.error?.message && messages.fieldText(undefined, fieldState.error.message)} description={description}>
+          <Input {...field} value={field.value ?? ""} {...fieldAria(name, fieldState.error, Boolean(description))} {...props} />
+        </FormField>
+      )}
+    />
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t("title")} className="grid gap-8 lg:grid-cols-[1fr_22rem]">
+      <div className="space-y-4">
+        {sandboxUrl && (
+          <Button type="button" variant="outline" onClick={useSandbox}>
+            <FlaskConical aria-hidden /> {t("useSandbox")}
+          </Button>
+        )}
+        {text("displayName", t("displayName"), { required: true })}
+        {text("corpId", t("corpId"), { required: true, autoComplete: "off", spellCheck: false })}
+        {text("appKey", t("appKey"), { required: true, autoComplete: "off", spellCheck: false })}
+        {text("appSecret", t("appSecret"), { type: "password", autoComplete: "new-password", required: !hasSecret, placeholder: hasSecret ? "••••••••" : undefined }, hasSecret ? t("appSecretKeep") : t("appSecretHint"))}
+        <Controller
+          control={control}
+          name="edition"
+          render={({ field }) => (
+            <FormField id="edition" label={t("edition")} asFieldset>
+              <RadioGroup value={field.value} onValueChange={field.onChange} className="flex flex-wrap gap-6">
+                <div className="flex items-center gap-2">
+                  <RadioGroupItem value="public" id="edition-public" />
+                  <Label htmlFor="edition-public">{t("editionPublic")}</Label>
+                </div>
+                <div className="flex items-center gap-2">
+                  <RadioGroupItem value="private" id="edition-private" />
+                  <Label htmlFor="edition-private">{t("editionPrivate")}</Label>
+                </div>
+              </RadioGroup>
+            </FormField>
+          )}
+        />
+        {edition === "private" && (
+          <div className="grid gap-4 rounded-lg border p-4">
+            {text("apiBaseUrl", t("apiBaseUrl"), { inputMode: "url", placeholder: "https://oapi.example.com" })}
+            {text("v1BaseUrl", t("v1BaseUrl"), { inputMode: "url", placeholder: "https://api.example.com" })}
+            {text("loginBaseUrl", t("loginBaseUrl"), { inputMode: "url", placeholder: "https://login.example.com" })}
+          </div>
+        )}
+        {formError && (
+          <Alert variant="destructive" role="alert">
+            <AlertDescription data-testid="form-error">{formError}</AlertDescription>
+          </Alert>
+        )}
+        <div className="flex gap-2">
+          <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? t("checking") : submitLabel}</Button>
+        </div>
+      </div>
+      <DeveloperInfoList info={developerInfo} />
+    </form>
+  );
+}

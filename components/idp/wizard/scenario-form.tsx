@@ -1,0 +1,140 @@
+"use client";
+
+import { AlertTriangle, X } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { lookupTargetDeptAction } from "@/app/actions/idp/lookup-target-dept";
+import { saveScenarioAction } from "@/app/actions/idp/save-scenario";
+import { OuSearch } from "@/components/directory/ou-search";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { fieldAria, FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Switch } from "@/components/ui/switch";
+import { Label } from "@/components/ui/label";
+import { useIdpMessages } from "../use-idp-messages";
+
+export type ScenarioDefaults = { sourceOuIds: string[]; ouNames: Record<string, string>; targetDeptId: number; incrementalSync: boolean; qrLogin: boolean };
+
+type Props = { id: string; defaults: ScenarioDefaults; hasFullSync: boolean; submitLabel: string; onPrevious?: () => void; onSaved: () => void };
+
+/** Wizard step 3 "Select scenario"; also Modify > scenario. */
+export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPrevious, onSaved }: Props) {
+  const t = useTranslations("wizard.scenario");
+  const messages = useIdpMessages();
+  const [sourceOuIds, setSourceOuIds] = useState(defaults.sourceOuIds);
+  const [names, setNames] = useState(defaults.ouNames);
+  const [deptText, setDeptText] = useState(String(defaults.targetDeptId));
+  const [deptName, setDeptName] = useState<string | null>(null);
+  const [incrementalSync, setIncremental] = useState(defaults.incrementalSync);
+  const [qrLogin, setQrLogin] = useState(defaults.qrLogin);
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isSaving, setSaving] = useState(false);
+
+  const deptId = /^\d{1,15}$/.test(deptText.trim()) ? Number(deptText.trim()) : null;
+
+  const lookup = async () => {
+    setDeptName(null);
+    if (deptId === null || deptId < 1) return setErrors((e) => ({ ...e, targetDeptId: t("deptIdInvalid") }));
+    const result = await lookupTargetDeptAction({ id, deptId });
+    if (result.ok) {
+      setDeptName(result.data.name);
+      setErrors((e) => ({ ...e, targetDeptId: undefined }));
+    } else setErrors((e) => ({ ...e, targetDeptId: messages.fieldText(result.error, result.error.fieldErrors?.targetDeptId?.[0]) ?? messages.errorText(result.error) }));
+  };
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    const local: Record<string, string | undefined> = {};
+    if (sourceOuIds.length === 0) local.sourceOuIds = t("sourceRequired");
+    if (deptId === null || deptId < 1) local.targetDeptId = t("deptIdInvalid");
+    setErrors(local);
+    if (Object.values(local).some(Boolean) || deptId === null) return;
+    setSaving(true);
+    const result = await saveScenarioAction({ id, sourceOuIds, targetDeptId: deptId, incrementalSync, qrLogin });
+    setSaving(false);
+    if (result.ok) {
+      setDeptName(result.data.name);
+      return onSaved();
+    }
+    const next: Record<string, string | undefined> = {};
+    for (const [field, keys] of Object.entries(result.error.fieldErrors ?? {})) if (!field.startsWith("_")) next[field] = messages.fieldText(result.error, keys[0]);
+    setErrors(next);
+    setFormError(messages.errorText(result.error));
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t("title")} className="max-w-3xl space-y-6">
+      <Alert variant="warning">
+        <AlertTriangle aria-hidden />
+        <AlertDescription>{t("smallScopeWarning")}</AlertDescription>
+      </Alert>
+      <p className="text-sm">{t("direction")}</p>
+      <section aria-labelledby="source-heading" className="space-y-3">
+        <h3 id="source-heading" className="font-medium">{t("source")}</h3>
+        <p className="text-muted-foreground text-sm">{t("sourceHint")}</p>
+        {sourceOuIds.length > 0 && (
+          <ul className="space-y-1" aria-label={t("selectedSources")}>
+            {sourceOuIds.map((ouId) => (
+              <li key={ouId} className="flex items-center gap-2 rounded-md border px-3 py-1.5 text-sm">
+                <span className="flex-1">{names[ouId] ?? ouId}</span>
+                <Button type="button" size="icon-sm" variant="ghost" aria-label={t("removeSource", { name: names[ouId] ?? ouId })} onClick={() => setSourceOuIds((ids) => ids.filter((x) => x !== ouId))}>
+                  <X aria-hidden />
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {errors.sourceOuIds && <p role="alert" className="text-destructive text-sm">{errors.sourceOuIds}</p>}
+        <OuSearch
+          label={t("addSource")}
+          excludeIds={sourceOuIds}
+          onPick={(ou) => {
+            setNames((n) => ({ ...n, [ou.id]: ou.path }));
+            setSourceOuIds((ids) => [...ids, ou.id]);
+          }}
+        />
+      </section>
+      <section className="space-y-2">
+        <FormField id="targetDeptId" label={t("target")} description={t("targetHint")} error={errors.targetDeptId}>
+          <div className="flex gap-2">
+            <Input
+              {...fieldAria("targetDeptId", errors.targetDeptId, true)}
+              value={deptText}
+              inputMode="numeric"
+              className="max-w-48"
+              onChange={(e) => { setDeptText(e.target.value); setDeptName(null); }}
+              onBlur={() => void lookup()}
+            />
+            <Button type="button" variant="outline" onClick={() => void lookup()}>{t("checkTarget")}</Button>
+          </div>
+        </FormField>
+        {deptName && <p className="text-sm" role="status" data-testid="target-name">{t("targetName", { name: deptName })}</p>}
+      </section>
+      <section className="space-y-4">
+        <div className="flex items-start gap-3">
+          <Switch id="incrementalSync" checked={incrementalSync} onCheckedChange={setIncremental} disabled={!hasFullSync && !incrementalSync} aria-describedby="incrementalSync-description" />
+          <div className="grid gap-1">
+            <Label htmlFor="incrementalSync">{t("incremental")}</Label>
+            <p id="incrementalSync-description" className="text-muted-foreground text-sm">{hasFullSync ? t("incrementalHint") : t("incrementalLocked")}</p>
+            {errors.incrementalSync && <p role="alert" className="text-destructive text-sm">{errors.incrementalSync}</p>}
+          </div>
+        </div>
+        <div className="flex items-start gap-3">
+          <Switch id="qrLogin" checked={qrLogin} onCheckedChange={setQrLogin} aria-describedby="qrLogin-description" />
+          <div className="grid gap-1">
+            <Label htmlFor="qrLogin">{t("qrLogin")}</Label>
+            <p id="qrLogin-description" className="text-muted-foreground text-sm">{t("qrLoginHint")}</p>
+          </div>
+        </div>
+      </section>
+      {formError && <Alert variant="destructive" role="alert"><AlertDescription data-testid="form-error">{formError}</AlertDescription></Alert>}
+      <div className="flex gap-2">
+        {onPrevious && <Button type="button" variant="outline" onClick={onPrevious}>{t("previous")}</Button>}
+        <Button type="submit" disabled={isSaving}>{isSaving ? t("checking") : submitLabel}</Button>
+      </div>
+    </form>
+  );
+}
