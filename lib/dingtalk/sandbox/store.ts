@@ -4,12 +4,16 @@ import { randomToken } from "./ids";
 import { createSeedState } from "./seed";
 import type { SandboxState } from "./types";
 
-const SAVE_DELAY_MS = 25;
+// Saving serialises the whole state: at most a few times a second, never two at once,
+// or a busy corp (10,000 users) spends its time writing JSON and queueing copies of it.
+const SAVE_DELAY_MS = 300;
 
 /** Holds the state in memory and persists it atomically (temp file + rename), debounced. */
 export class SandboxStore {
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
+  private isWriting = false;
+  private isDirtyAgain = false;
 
   private constructor(
     readonly file: string,
@@ -30,6 +34,10 @@ export class SandboxStore {
   }
 
   markDirty(): void {
+    if (this.isWriting) {
+      this.isDirtyAgain = true;
+      return;
+    }
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -42,12 +50,19 @@ export class SandboxStore {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    const json = JSON.stringify(this.state, null, 1);
     this.writing = this.writing.catch(() => undefined).then(async () => {
-      await mkdir(dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.${randomToken(4)}.tmp`;
-      await writeFile(tmp, json, "utf8");
-      await rename(tmp, this.file);
+      this.isWriting = true;
+      this.isDirtyAgain = false;
+      try {
+        const json = JSON.stringify(this.state);
+        await mkdir(dirname(this.file), { recursive: true });
+        const tmp = `${this.file}.${process.pid}.${randomToken(4)}.tmp`;
+        await writeFile(tmp, json, "utf8");
+        await rename(tmp, this.file);
+      } finally {
+        this.isWriting = false;
+        if (this.isDirtyAgain) this.markDirty();
+      }
     });
     return this.writing;
   }
