@@ -10,18 +10,24 @@ export function normalizeMobile(mobile: string): string {
   return mobile.replace(/^\+86-/, "");
 }
 
+// A plain loop with cheap comparisons: these checks run on every create, over every user.
+function findUser(corp: SandboxCorp, matches: (u: SandboxUser) => boolean): SandboxUser | undefined {
+  for (const id in corp.users) if (matches(corp.users[id])) return corp.users[id];
+  return undefined;
+}
+
 function checkMobile(corp: SandboxCorp, mobile: string, self?: string): void {
   const local = normalizeMobile(mobile);
   const ok = mobile.startsWith("+") && !mobile.startsWith("+86-") ? /^\+\d{1,4}-\d{5,15}$/.test(mobile) : /^1\d{10}$/.test(local);
   if (!ok) throw new ApiFailure(60103, "invalid mobile number");
-  const owner = Object.values(corp.users).find((u) => u.mobile && normalizeMobile(u.mobile) === local);
+  const owner = findUser(corp, (u) => u.mobile === local || u.mobile === `+86-${local}`);
   if (owner && owner.userid !== self) throw new ApiFailure(60104, "mobile number already exists in the corp");
 }
 
 function checkEmail(corp: SandboxCorp, email: string, self?: string): void {
   if (email.length > 50 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new ApiFailure(60105, "invalid email");
   const lower = email.toLowerCase();
-  const owner = Object.values(corp.users).find((u) => u.email?.toLowerCase() === lower);
+  const owner = findUser(corp, (u) => u.email !== undefined && u.email.length === lower.length && u.email.toLowerCase() === lower);
   if (owner && owner.userid !== self) throw new ApiFailure(60106, "email already exists in the corp");
 }
 
