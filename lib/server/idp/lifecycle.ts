@@ -9,13 +9,15 @@ import { checkRulesOnServer, replaceRules } from "./mapping";
 
 type SaveMappingOptions = { db: Db; admin: CurrentAdmin; id: string; rules: TMappingRule[]; mode: TSaveMappingInput["mode"] };
 
-/** Step 4 "Save and sync" / "Save only", or Configure Field Mapping's Save. */
+/** Step 4 "Save and sync" / "Save only", or Configure Field Mapping's "Save" (update) and "Save and sync". */
 export async function saveMapping({ db, admin, id, rules, mode }: SaveMappingOptions): Promise<{ runId: string | null }> {
   const idp = await db.identityProvider.findUnique({ where: { id } });
   if (!idp) throw new AppError("not_found", "idpErrors.notFound");
   if (mode !== "update" && idp.status === "draft" && (idp.wizardStep < 4 || !idp.permissionsCheckedAt)) {
     throw new AppError("wizard_incomplete", "idpErrors.wizardIncomplete");
   }
+  // Checked before saving: the rules are not half-applied when the run cannot start.
+  if (mode === "sync" && idp.status === "disabled") throw new AppError("disabled", "idpErrors.idpDisabled");
   await checkRulesOnServer(db, rules, admin.locale);
   await replaceRules({ db, actor: admin, idpId: id, rules });
   if (mode === "update") return { runId: null };
@@ -24,7 +26,7 @@ export async function saveMapping({ db, admin, id, rules, mode }: SaveMappingOpt
     await writeAudit(db, { actor: admin, action: "idp.enable", targetType: "idp", targetId: id, details: { via: "wizard" } });
   }
   if (mode === "save") return { runId: null };
-  const run = await startSyncRun({ db, idpId: id, mode: "full", trigger: "wizard", actor: admin });
+  const run = await startSyncRun({ db, idpId: id, mode: "full", trigger: idp.status === "draft" ? "wizard" : "manual", actor: admin });
   return { runId: run.id };
 }
 
