@@ -2,9 +2,25 @@ import * as React from "react";
 
 import { cn } from "@/lib/utils";
 
-function Table({ className, ...props }: React.ComponentProps<"table">) {
+type TableProps = React.ComponentProps<"table"> & {
+  /**
+   * Accessible name of the scroll container. Give it when the table may scroll
+   * sideways and holds nothing focusable: the container then takes the keyboard
+   * focus, so keyboard users can scroll it (axe: scrollable-region-focusable).
+   */
+  regionLabel?: string;
+};
+
+function Table({ className, regionLabel, ...props }: TableProps) {
+  const region = regionLabel
+    ? { role: "region", "aria-label": regionLabel, tabIndex: 0 }
+    : {};
   return (
-    <div data-slot="table-container" className="relative w-full overflow-x-auto">
+    <div
+      data-slot="table-container"
+      className="relative w-full overflow-x-auto rounded-[inherit] outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+      {...region}
+    >
       <table data-slot="table" className={cn("w-full caption-bottom text-sm", className)} {...props} />
     </div>
   );

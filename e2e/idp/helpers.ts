@@ -74,3 +74,14 @@ export async function throughScenario(page: Page, app: SandboxApp, scopeName: st
   await page.getByRole("button", { name: "Next" }).click();
   await expect(stepHeading(page, "Field mapping")).toBeVisible();
 }
+
+/** Binds the sandbox app through the four wizard steps, then Save and sync until the full run has succeeded; returns the IdP's id. */
+export async function bindAndSync(page: Page, app: SandboxApp, scopeName: string, displayName: string): Promise<string> {
+  await throughScenario(page, app, scopeName, displayName);
+  const idpId = new URL(page.url()).searchParams.get("id");
+  expect(idpId).toBeTruthy();
+  await page.getByRole("button", { name: "Save and sync" }).click();
+  await expect(page).toHaveURL(/\/sync-runs\//);
+  await expect(page.getByTestId("run-progress")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
+  return idpId!;
+}

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { fieldAria, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { DINGTALK_DEPT_FIELDS, DINGTALK_USER_FIELDS, type TMappingRule } from "@/lib/schemas/mapping";
+import { DINGTALK_DEPT_FIELDS, DINGTALK_USER_FIELDS, type TMappingRule } from "@/lib/schemas/mapping-rules";
 
 type Props = { objectType: TMappingRule["objectType"]; used: string[]; onAdd: (rule: TMappingRule) => void };
 

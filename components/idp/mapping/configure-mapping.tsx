@@ -3,11 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import type { TMappingRule } from "@/lib/schemas/mapping";
+import type { TMappingRule } from "@/lib/schemas/mapping-rules";
 import { MappingEditor } from "./mapping-editor";
 
-/** The Configure Field Mapping screen: the wizard's editor with a single Save. */
-export function ConfigureMapping(props: { idpId: string; rules: TMappingRule[]; customFields: { id: string; displayName: string }[] }) {
+/** The Configure Field Mapping screen: the wizard's editor with Save, and Save and sync while the IdP is enabled. */
+export function ConfigureMapping(props: { idpId: string; rules: TMappingRule[]; customFields: { id: string; displayName: string }[]; canSync: boolean }) {
   const t = useTranslations("mapping");
   const router = useRouter();
   return (
@@ -16,9 +16,11 @@ export function ConfigureMapping(props: { idpId: string; rules: TMappingRule[]; 
       initialRules={props.rules}
       customFields={props.customFields}
       mode="update"
-      onSaved={() => {
+      canSync={props.canSync}
+      onSaved={({ runId }) => {
         toast.success(t("saved"));
-        router.refresh();
+        if (runId) router.push(`/sync-runs/${runId}`);
+        else router.refresh();
       }}
     />
   );

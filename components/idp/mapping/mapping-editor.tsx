@@ -7,7 +7,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatExpressionError, standardFields, type ExpressionLocale } from "@/lib/expression";
-import { mappingFieldCatalog, validateMappingRules, type TMappingRule } from "@/lib/schemas/mapping";
+import { mappingFieldCatalog, validateMappingRules, type TMappingRule } from "@/lib/schemas/mapping-rules";
 import { useIdpMessages } from "../use-idp-messages";
 import { AddFieldForm } from "./add-field-form";
 import { MappingRow, type FieldOption } from "./mapping-row";
@@ -19,12 +19,14 @@ type Props = {
   initialRules: TMappingRule[];
   customFields: { id: string; displayName: string }[];
   mode: "wizard" | "update";
+  /** Configure Field Mapping: offer "Save and sync" besides "Save" (an enabled IdP). */
+  canSync?: boolean;
   onPrevious?: () => void;
   onSaved: (result: { runId: string | null; mode: "sync" | "save" | "update" }) => void;
 };
 
 /** The mapping editor of wizard step 4 and Configure Field Mapping; validation and preview run in the browser. */
-export function MappingEditor({ idpId, initialRules, customFields, mode, onPrevious, onSaved }: Props) {
+export function MappingEditor({ idpId, initialRules, customFields, mode, canSync = false, onPrevious, onSaved }: Props) {
   const t = useTranslations("mapping");
   const tf = useTranslations("mapping.fields");
   const tr = useTranslations();
@@ -136,7 +138,10 @@ export function MappingEditor({ idpId, initialRules, customFields, mode, onPrevi
             <Button type="button" variant="outline" disabled={saving !== null} onClick={() => void save("save")}>{saving === "save" ? t("saving") : t("saveOnly")}</Button>
           </>
         ) : (
-          <Button type="button" disabled={saving !== null} onClick={() => void save("update")}>{saving ? t("saving") : t("save")}</Button>
+          <>
+            {canSync && <Button type="button" disabled={saving !== null} onClick={() => void save("sync")}>{saving === "sync" ? t("saving") : t("saveAndSync")}</Button>}
+            <Button type="button" variant={canSync ? "outline" : "default"} disabled={saving !== null} onClick={() => void save("update")}>{saving === "update" ? t("saving") : t("save")}</Button>
+          </>
         )}
       </div>
     </div>

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { TableCell, TableRow } from "@/components/ui/table";
-import type { TMappingRule } from "@/lib/schemas/mapping";
+import type { TMappingRule } from "@/lib/schemas/mapping-rules";
 import { ExpressionInput } from "./expression-input";
 import type { PreviewValue } from "./preview";
 

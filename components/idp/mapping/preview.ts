@@ -1,5 +1,5 @@
 import { evaluate, ExpressionError, formatExpressionError, toFieldValue, type ExpressionLocale, type FieldCatalog } from "@/lib/expression";
-import type { TMappingRule } from "@/lib/schemas/mapping";
+import type { TMappingRule } from "@/lib/schemas/mapping-rules";
 
 export type PreviewValue = { kind: "value"; text: string } | { kind: "empty" } | { kind: "error"; message: string } | { kind: "none" };
 

@@ -18,7 +18,7 @@ export function RecordsTable({ records }: { records: RunRecord[] }) {
   };
   if (records.length === 0) return <p className="text-muted-foreground p-4 text-sm">{t("noRecords")}</p>;
   return (
-    <Table aria-label={t("records")}>
+    <Table aria-label={t("records")} regionLabel={t("records")}>
       <TableHeader>
         <TableRow>
           <TableHead>{t("objectType")}</TableHead>

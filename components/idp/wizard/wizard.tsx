@@ -1,16 +1,23 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Skeleton } from "@/components/ui/skeleton";
 import { Stepper } from "@/components/ui/stepper";
 import type { TApplicationInput } from "@/lib/schemas/idp";
-import type { TMappingRule } from "@/lib/schemas/mapping";
-import { MappingEditor } from "../mapping/mapping-editor";
+import type { TMappingRule } from "@/lib/schemas/mapping-rules";
 import { ApplicationForm } from "./application-form";
 import type { DeveloperInfo } from "./developer-info";
-import { PermissionsStep } from "./permissions-step";
-import { ScenarioForm, type ScenarioDefaults } from "./scenario-form";
+import type { ScenarioDefaults } from "./scenario-form";
+
+// Steps 2-4 load when reached (or server-rendered when a draft resumes there):
+// the mapping editor and its expression engine stay out of step 1's first load.
+const stepLoading = () => <Skeleton className="h-48 w-full max-w-3xl" />;
+const PermissionsStep = dynamic(() => import("./permissions-step").then((m) => m.PermissionsStep), { loading: stepLoading });
+const ScenarioForm = dynamic(() => import("./scenario-form").then((m) => m.ScenarioForm), { loading: stepLoading });
+const MappingEditor = dynamic(() => import("../mapping/mapping-editor").then((m) => m.MappingEditor), { loading: stepLoading });
 
 export type WizardProps = {
   id: string | null;

@@ -23,7 +23,7 @@ export default async function FieldMappingPage({ params }: { params: Promise<{ i
   return (
     <>
       <PageHeader title={t("title")} description={idp.displayName} actions={<Link href={`/identity-providers/${id}`} className="text-primary text-sm hover:underline">{t("backToIdp")}</Link>} />
-      <ConfigureMapping idpId={id} rules={rules} customFields={customFields} />
+      <ConfigureMapping idpId={id} rules={rules} customFields={customFields} canSync={idp.status === "enabled" || idp.status === "needs_attention"} />
     </>
   );
 }
