@@ -77,7 +77,7 @@ export const CLASSIC_ROUTES: Readonly<Record<string, ClassicRoute>> = {
     write: true,
     handle: (call) => {
       const user = scopedUser(call, users.getUser(call.corp, call.body.userid));
-      delete call.corp.users[user.userid];
+      users.deleteUser(call.corp, user);
       return {};
     },
   },

@@ -3,31 +3,23 @@
 import { openIdFor, randomToken, unionIdFor } from "./ids";
 import { getDept } from "./rules-departments";
 import { ApiFailure, type SandboxCorp, type SandboxUser } from "./types";
+import { indexUser, normalizeMobile, unindexUser, userByEmail, userByMobile } from "./user-index";
 import { bool, optionalInt, optionalString, string } from "./validate";
 
-/** "+86-13800000001" and "13800000001" are the same number. */
-export function normalizeMobile(mobile: string): string {
-  return mobile.replace(/^\+86-/, "");
-}
-
-// A plain loop with cheap comparisons: these checks run on every create, over every user.
-function findUser(corp: SandboxCorp, matches: (u: SandboxUser) => boolean): SandboxUser | undefined {
-  for (const id in corp.users) if (matches(corp.users[id])) return corp.users[id];
-  return undefined;
-}
+export { normalizeMobile };
 
 function checkMobile(corp: SandboxCorp, mobile: string, self?: string): void {
   const local = normalizeMobile(mobile);
   const ok = mobile.startsWith("+") && !mobile.startsWith("+86-") ? /^\+\d{1,4}-\d{5,15}$/.test(mobile) : /^1\d{10}$/.test(local);
   if (!ok) throw new ApiFailure(60103, "invalid mobile number");
-  const owner = findUser(corp, (u) => u.mobile === local || u.mobile === `+86-${local}`);
+  const owner = userByMobile(corp, local);
   if (owner && owner.userid !== self) throw new ApiFailure(60104, "mobile number already exists in the corp");
 }
 
 function checkEmail(corp: SandboxCorp, email: string, self?: string): void {
   if (email.length > 50 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new ApiFailure(60105, "invalid email");
   const lower = email.toLowerCase();
-  const owner = findUser(corp, (u) => u.email !== undefined && u.email.length === lower.length && u.email.toLowerCase() === lower);
+  const owner = userByEmail(corp, lower);
   if (owner && owner.userid !== self) throw new ApiFailure(60106, "email already exists in the corp");
 }
 
@@ -112,6 +104,7 @@ export function createUser(corp: SandboxCorp, body: Record<string, unknown>, che
   applyFields(corp, user, body, checkDepts);
   user.seq = corp.nextSeq++;
   corp.users[userid] = user;
+  indexUser(corp, user);
   return user;
 }
 
@@ -125,12 +118,15 @@ export function updateUser(corp: SandboxCorp, body: Record<string, unknown>, che
   const current = getUser(corp, body.userid);
   const draft: SandboxUser = structuredClone(current);
   applyFields(corp, draft, body, checkDepts); // all-or-nothing: only a valid draft replaces the user
+  unindexUser(corp, current);
   corp.users[current.userid] = draft;
+  indexUser(corp, draft);
 }
 
 export function findByMobile(corp: SandboxCorp, mobile: unknown): SandboxUser {
   const local = typeof mobile === "string" ? normalizeMobile(mobile) : "";
-  const user = Object.values(corp.users).find((u) => u.active && u.mobile && normalizeMobile(u.mobile) === local);
+  const found = userByMobile(corp, local);
+  const user = found?.active ? found : undefined;
   if (!user) throw new ApiFailure(60121, "user not found");
   return user;
 }
@@ -147,4 +143,9 @@ export function userToWire(user: SandboxUser): Record<string, unknown> {
     leader_in_dept: user.dept_id_list.map((dept_id) => ({ dept_id, leader: false })),
     role_list: [],
   };
+}
+
+export function deleteUser(corp: SandboxCorp, user: SandboxUser): void {
+  unindexUser(corp, user);
+  delete corp.users[user.userid];
 }

@@ -29,6 +29,20 @@ async function freshCorp(): Promise<{ corp: TestCorp; tok: string }> {
 }
 
 describe("sandbox rules", () => {
+  it("mobile and e-mail stay unique through updates and deletes (the index follows every write)", async () => {
+    const { tok } = await freshCorp();
+    const create = (userid: string, mobile: string, email: string) => call(tok, "/topapi/v2/user/create", { userid, name: userid, mobile, email, dept_id_list: "1" });
+    expect(await create("a", "13900000001", "a@example.com")).toMatchObject({ errcode: 0 });
+    expect(await create("b", "+86-13900000001", "b@example.com")).toMatchObject({ errcode: 60104 });
+    expect(await create("b", "13900000002", "A@Example.com")).toMatchObject({ errcode: 60106 });
+    expect(await call(tok, "/topapi/v2/user/update", { userid: "a", mobile: "13900000009", email: "a2@example.com" })).toMatchObject({ errcode: 0 });
+    expect(await create("b", "13900000001", "a@example.com")).toMatchObject({ errcode: 0 });
+    expect(await create("c", "13900000009", "c@example.com")).toMatchObject({ errcode: 60104 });
+    expect(await call(tok, "/topapi/v2/user/getbymobile", { mobile: "13900000009" })).toMatchObject({ result: { userid: "a" } });
+    expect(await call(tok, "/topapi/v2/user/delete", { userid: "a" })).toMatchObject({ errcode: 0 });
+    expect(await create("c", "13900000009", "a2@example.com")).toMatchObject({ errcode: 0 });
+  });
+
   it("gettoken: the same token while valid; 40089 for a bad secret; 40014 for an unknown token", async () => {
     const a = await token(SEED_APP);
     expect(await token(SEED_APP)).toBe(a);
