@@ -53,7 +53,11 @@ test("[SHELL]: the accounts page lists and searches the seeded directory", async
   await expect(page.getByText("1 item", { exact: true })).toBeVisible();
 });
 
-test("[SHELL]: the audit log records sign-ins", async ({ page }) => {
+test("[SHELL]: the audit log records sign-ins and filters by action", async ({ page }) => {
   await page.goto("/audit-log");
+  await page.getByRole("searchbox").fill("auth.sign_in");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/q=auth\.sign_in/);
   await expect(page.getByRole("cell", { name: "auth.sign_in", exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "account.create", exact: true })).toHaveCount(0);
 });
