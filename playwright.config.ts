@@ -1,10 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_BASE_URL } from "./e2e/env";
+import { E2E_BASE_URL, E2E_PORT, E2E_STORAGE_STATE } from "./e2e/env";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "./e2e",
+  outputDir: `test-results/${E2E_PORT}`,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -24,7 +25,7 @@ export default defineConfig({
     { name: "setup", testMatch: /global\.setup\.ts/ },
     {
       name: "chromium",
-      use: { ...devices["Desktop Chrome"], storageState: "playwright/.auth/admin.json" },
+      use: { ...devices["Desktop Chrome"], storageState: E2E_STORAGE_STATE },
       dependencies: ["setup"],
     },
   ],

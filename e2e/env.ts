@@ -8,6 +8,8 @@ export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), "
 export const E2E_DATABASE_URL = `file:${path.join(E2E_DATA_DIR, "console.db")}`;
 export const E2E_SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 3212);
 export const E2E_SANDBOX_URL = `http://127.0.0.1:${E2E_SANDBOX_PORT}`;
+/** The saved administrator session, one per server port so parallel runs do not share cookies. */
+export const E2E_STORAGE_STATE = `playwright/.auth/admin-${E2E_PORT}.json`;
 export const E2E_ADMIN = { email: "admin@example.com", password: "dingtalk-demo" };
 
 /** The environment of the server under test: demo mode on its own data directory. */
