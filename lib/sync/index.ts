@@ -7,4 +7,5 @@ export { compileRules, mapOuName, mapUser, toIdpUser, type CompiledRules, type M
 export { countOps, DEFAULT_DELETE_THRESHOLD_COUNT, DEFAULT_DELETE_THRESHOLD_PERCENT, PLAN_OP_KINDS, planSync, planWithRules } from "./plan";
 export { readSnapshot, type ReadSnapshotOptions, type SnapshotClient } from "./snapshot";
 export type { ApplyClient, SyncStore } from "./store";
+export { readTargetedSnapshot, snapshotNeeds, type NeedsInput, type SnapshotNeeds, type TargetedClient } from "./targeted";
 export type * from "./types";

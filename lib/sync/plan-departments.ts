@@ -80,6 +80,13 @@ export function planDepartments(input: DeptPlanInput): DeptPlan {
   const finalParent = new Map<number, DeptRef>();
   const siblingNames = new Set<string>();
   const ops: DeptOp[] = [];
+  const checked = snapshot.partial && new Set(snapshot.partial.checkedDeptIds);
+  // A partial snapshot did not read this bound department: take it as last written (no op).
+  const assumed = (binding: BindingRecord, parent: DeptRef, fields: DeptFields): SnapshotDepartment | undefined => {
+    const deptId = Number(binding.remoteId);
+    if (!checked || checked.has(deptId)) return undefined;
+    return { deptId, name: fields.name, parentId: "deptId" in parent ? parent.deptId : null, order: fields.order, sourceIdentifier: fields.sourceIdentifier };
+  };
 
   const findMatch = (ou: SourceOu, parent: DeptRef, name: string): { remote: SnapshotDepartment; reason: Reason } | undefined => {
     const free = snapshot.departments.filter((d) => !boundRemote.has(String(d.deptId)) && !claimed.has(d.deptId));
@@ -124,7 +131,7 @@ export function planDepartments(input: DeptPlanInput): DeptPlan {
 
     const fields: DeptFields = { name, order: ou.order, sourceIdentifier: ou.externalId ?? ou.id };
     const hash = contentHash({ name, order: ou.order, parent: ou.parentId });
-    const bound = binding && remoteById.get(Number(binding.remoteId));
+    const bound = binding && (remoteById.get(Number(binding.remoteId)) ?? assumed(binding, parent, fields));
     const match = bound
       ? { remote: bound, reason: { code: binding.contentHash === hash ? "remote_drift" : "source_changed" } }
       : findMatch(ou, parent, name);

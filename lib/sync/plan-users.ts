@@ -24,6 +24,8 @@ export type UserPlanInput = {
   rules: CompiledRules;
   users: SnapshotUser[];
   bindings: BindingRecord[];
+  /** Only these accounts (and bindings) are planned. */
+  only?: Set<string>;
 };
 
 const MAX_DEPARTMENTS = 100;
@@ -79,6 +81,7 @@ export function planUsers(input: UserPlanInput): UserOp[] {
   const ops: UserOp[] = [];
 
   for (const account of input.accounts) {
+    if (input.only && !input.only.has(account.id)) continue;
     if (!account.ouIds.some((id) => scope.has(id))) continue;
     inScope.add(account.id);
     const mapped = mapUser(account, rules);
@@ -146,7 +149,7 @@ export function planUsers(input: UserPlanInput): UserOp[] {
 
   const accountIds = new Set(input.accounts.map((a) => a.id));
   for (const binding of bindings.values()) {
-    if (inScope.has(binding.localId)) continue;
+    if (inScope.has(binding.localId) || (input.only && !input.only.has(binding.localId))) continue;
     const remote = remoteById.get(binding.remoteId);
     const code = accountIds.has(binding.localId) ? "account_out_of_scope" : "account_deleted";
     ops.push({

@@ -57,7 +57,8 @@ export function holdFor(ops: PlanOp[], boundUsers: number, percent: number, coun
 /** Plans with rules compiled by the caller (compileRules once per run). */
 export function planWithRules(input: PlanInput, rules: CompiledRules): Plan {
   const depts = planDepartments({ sourceRootIds: input.sourceRootIds, ous: input.ous, rules, snapshot: input.snapshot, bindings: input.bindings });
-  const userOps = planUsers({ accounts: input.accounts, scope: depts.scope, ouDept: depts.ouDept, rules, users: input.snapshot.users, bindings: input.bindings });
+  const only = input.only && new Set(input.only);
+  const userOps = planUsers({ accounts: input.accounts, scope: depts.scope, ouDept: depts.ouDept, rules, users: input.snapshot.users, bindings: input.bindings, only });
   const createdUnder = new Map<number, number>();
   for (const op of depts.ops) {
     if (op.kind === "dept_create" && "deptId" in op.parent) createdUnder.set(op.parent.deptId, (createdUnder.get(op.parent.deptId) ?? 0) + 1);
@@ -66,7 +67,8 @@ export function planWithRules(input: PlanInput, rules: CompiledRules): Plan {
   const writes = userOps.filter((op) => op.kind !== "user_delete");
   const userDeletes = userOps.filter((op) => op.kind === "user_delete");
   // Apply order: departments top-down, user writes, user deletes, department deletes bottom-up.
-  const ops: PlanOp[] = [...depts.ops, ...writes, ...userDeletes, ...deletes];
+  const all: PlanOp[] = [...depts.ops, ...writes, ...userDeletes, ...deletes];
+  const ops = only ? all.filter((op) => only.has(op.localId)) : all;
   const boundUsers = input.bindings.filter((b) => b.objectType === "user").length;
   const held = holdFor(
     ops,

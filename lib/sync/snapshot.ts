@@ -8,7 +8,7 @@ import type { DingTalkSnapshot, SnapshotDepartment, SnapshotUser } from "./types
 /** The client calls readSnapshot uses (a DingTalkClient has them all). */
 export type SnapshotClient = Pick<DingTalkClient, "getDepartment" | "listSubDepartments" | "listAllUsers">;
 
-function toSnapshotDepartment(d: DingTalkDepartment): SnapshotDepartment {
+export function toSnapshotDepartment(d: DingTalkDepartment): SnapshotDepartment {
   return { deptId: d.deptId, name: d.name, parentId: d.parentId ?? null, order: d.order, sourceIdentifier: d.sourceIdentifier };
 }
 
@@ -23,7 +23,7 @@ export function toSnapshotUser(u: DingTalkUser): SnapshotUser {
   return { userid: u.userid, deptIdList: [...u.deptIdList], fields };
 }
 
-async function levelOf(client: SnapshotClient, deptId: number): Promise<number> {
+async function levelOf(client: Pick<SnapshotClient, "getDepartment">, deptId: number): Promise<number> {
   let level = 1;
   let current = await client.getDepartment(deptId);
   // Root has no parent; 20 levels at most, so the walk is short.
@@ -34,18 +34,22 @@ async function levelOf(client: SnapshotClient, deptId: number): Promise<number> 
   return level;
 }
 
+/** The target node's level (root = 1); a clear SyncError when it does not exist. */
+export async function targetLevelOf(client: Pick<SnapshotClient, "getDepartment">, targetDeptId: number): Promise<number> {
+  try {
+    return await levelOf(client, targetDeptId);
+  } catch (err) {
+    if (isDingTalkError(err) && err.kind === "not_found") throw new SyncError("target_not_found", { deptId: targetDeptId }, { cause: err });
+    throw err;
+  }
+}
+
 const USER_LIST_BATCH = 8;
 
 export type ReadSnapshotOptions = { signal?: AbortSignal; pageSize?: number };
 
 export async function readSnapshot(client: SnapshotClient, targetDeptId: number, options: ReadSnapshotOptions = {}): Promise<DingTalkSnapshot> {
-  let targetLevel: number;
-  try {
-    targetLevel = await levelOf(client, targetDeptId);
-  } catch (err) {
-    if (isDingTalkError(err) && err.kind === "not_found") throw new SyncError("target_not_found", { deptId: targetDeptId }, { cause: err });
-    throw err;
-  }
+  const targetLevel = await targetLevelOf(client, targetDeptId);
   const departments: SnapshotDepartment[] = [];
   const seen = new Set<number>([targetDeptId]);
   let level = [targetDeptId];

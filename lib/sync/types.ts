@@ -90,6 +90,12 @@ export type DingTalkSnapshot = {
   departments: SnapshotDepartment[];
   /** Members of the target node and of every department under it, each once. */
   users: SnapshotUser[];
+  /**
+   * Set when only the objects an incremental run touches were read (readTargetedSnapshot):
+   * a bound department absent from `departments` is missing only if its id is in
+   * `checkedDeptIds`; otherwise it is taken to be as this engine last wrote it.
+   */
+  partial?: { checkedDeptIds: number[] };
 };
 
 export type PlanInput = {
@@ -102,6 +108,8 @@ export type PlanInput = {
   rules: MappingRule[];
   snapshot: DingTalkSnapshot;
   bindings: BindingRecord[];
+  /** Plan only these local objects (incremental sync, retry of failed objects); the rest are left alone. */
+  only?: string[];
   /** Deletion protection, per IdP; defaults 20 % and 100. */
   deleteThresholdPercent?: number;
   deleteThresholdCount?: number;

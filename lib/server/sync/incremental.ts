@@ -26,7 +26,8 @@ export async function runIncrementalTick(db: Db, options: IncrementalOptions = {
   const maxEventId = (await db.outboxEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
   const results: TickResult[] = [];
   for (const idp of idps) {
-    if (maxEventId <= idp.outboxCursor) continue;
+    const due = await db.syncFailure.findMany({ where: { idpId: idp.id, nextRetryAt: { lte: now } }, select: { localId: true }, take: options.batchSize ?? 1000 });
+    if (maxEventId <= idp.outboxCursor && due.length === 0) continue;
     const claimed = await db.identityProvider.updateMany({
       where: { id: idp.id, OR: [{ workerLeaseUntil: null }, { workerLeaseUntil: { lt: now } }, { workerLeaseOwner: owner }] },
       data: { workerLeaseOwner: owner, workerLeaseUntil: new Date(Date.now() + leaseMs) },
@@ -38,7 +39,7 @@ export async function runIncrementalTick(db: Db, options: IncrementalOptions = {
       Math.max(100, leaseMs / 3),
     );
     try {
-      const result = await syncEvents(db, idp, options);
+      const result = await syncEvents(db, idp, due.map((f) => f.localId), options);
       if (result) results.push(result);
     } finally {
       clearInterval(renew);
@@ -48,11 +49,17 @@ export async function runIncrementalTick(db: Db, options: IncrementalOptions = {
   return results;
 }
 
-async function syncEvents(db: Db, idp: { id: string; outboxCursor: number; incrementalFailures: number }, options: IncrementalOptions): Promise<TickResult | null> {
+/** Applies the events after the IdP's cursor, and tries again the failed objects that are due. */
+async function syncEvents(
+  db: Db,
+  idp: { id: string; outboxCursor: number; incrementalFailures: number },
+  dueRetries: string[],
+  options: IncrementalOptions,
+): Promise<TickResult | null> {
   const events = await db.outboxEvent.findMany({ where: { id: { gt: idp.outboxCursor } }, orderBy: { id: "asc" }, take: options.batchSize ?? 1000 });
-  if (events.length === 0) return null;
-  const lastId = events.at(-1)!.id;
-  const localIds = [...new Set(events.map((e) => e.objectId))];
+  if (events.length === 0 && dueRetries.length === 0) return null;
+  const lastId = events.at(-1)?.id ?? idp.outboxCursor;
+  const localIds = [...new Set([...events.map((e) => e.objectId), ...dueRetries])];
   let run;
   try {
     run = await startSyncRun({ db, idpId: idp.id, mode: "incremental", trigger: "incremental", actor: "system", onlyLocalIds: localIds });

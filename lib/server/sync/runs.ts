@@ -1,5 +1,5 @@
 import { describeDingTalkError, isDingTalkError } from "@/lib/dingtalk";
-import { applyPlan, planSync, readSnapshot, SyncError, type ApplyResult, type Plan } from "@/lib/sync";
+import { applyPlan, compileRules, planWithRules, readSnapshot, readTargetedSnapshot, snapshotNeeds, SyncError, type ApplyResult } from "@/lib/sync";
 import { AppError } from "../app-error";
 import { writeAudit, type AuditActor } from "../audit";
 import { idpClient } from "../idp/client";
@@ -77,12 +77,6 @@ function errorJson(error: unknown): string {
   return JSON.stringify({ code: "internal", message: error instanceof Error ? error.message : String(error) });
 }
 
-/** Narrows a plan to the ops of some local objects (incremental sync and "retry failed"). */
-export function filterPlan(plan: Plan, localIds: Set<string>): Plan {
-  const ops = plan.ops.filter((op) => op.localId !== null && localIds.has(op.localId));
-  return { ...plan, ops };
-}
-
 async function executeRun(db: Db, runId: string, signal: AbortSignal, options: { confirmDeletes?: boolean; onlyLocalIds?: string[] }) {
   const run = await db.syncRun.update({ where: { id: runId }, data: { status: "running", startedAt: new Date(), heartbeatAt: new Date() } });
   const heartbeat = setInterval(() => void db.syncRun.update({ where: { id: runId }, data: { heartbeatAt: new Date() } }).catch(() => undefined), HEARTBEAT_MS);
@@ -92,22 +86,24 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: {
   try {
     const idp = await db.identityProvider.findUniqueOrThrow({ where: { id: run.idpId } });
     const client = idpClient(idp, { dryRun: isDryRun });
-    const [snapshot, source, rules, bindings] = await Promise.all([
-      readSnapshot(client, idp.targetDeptId, { signal }),
-      loadSource(db),
+    const only = options.onlyLocalIds;
+    const [source, rules, bindings, fullSnapshot] = await Promise.all([
+      loadSource(db, { accountIds: only }),
       loadRules(db, idp.id),
       loadBindings(db, idp.id),
+      only ? undefined : readSnapshot(client, idp.targetDeptId, { signal }),
     ]);
-    let plan = planSync({
-      sourceRootIds: JSON.parse(idp.sourceOuIds) as string[],
-      ...source,
-      rules,
-      snapshot,
-      bindings,
-      deleteThresholdPercent: idp.deleteThresholdPercent,
-      deleteThresholdCount: idp.deleteThresholdCount,
-    });
-    if (options.onlyLocalIds) plan = filterPlan(plan, new Set(options.onlyLocalIds));
+    const compiled = compileRules(rules);
+    const sourceRootIds = JSON.parse(idp.sourceOuIds) as string[];
+    // A run over some objects reads just what they touch, unless matching needs every user.
+    const needs = only && snapshotNeeds({ only, sourceRootIds, targetDeptId: idp.targetDeptId, ...source, bindings, rules: compiled });
+    const snapshot =
+      fullSnapshot ?? (needs && !needs.full ? await readTargetedSnapshot(client, idp.targetDeptId, needs) : await readSnapshot(client, idp.targetDeptId, { signal }));
+    signal.throwIfAborted();
+    const plan = planWithRules(
+      { sourceRootIds, ...source, rules, snapshot, bindings, only, deleteThresholdPercent: idp.deleteThresholdPercent, deleteThresholdCount: idp.deleteThresholdCount },
+      compiled,
+    );
     await db.syncRun.update({ where: { id: runId }, data: { total: plan.ops.length } });
     let lastFlush = 0;
     const store = new PrismaSyncStore(db, idp.id, runId, isDryRun);
@@ -134,6 +130,10 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: {
         error: plan.held && status === "held" ? JSON.stringify({ code: "held", ...plan.held }) : result.stoppedBy ? JSON.stringify({ code: "stopped", errcode: result.stoppedBy.errcode, message: result.stoppedBy.errorMessage }) : null,
       },
     });
+    if (!isDryRun && (status === "succeeded" || status === "partially_succeeded")) {
+      // Objects this run covered without failing are in step: their old failures no longer hold.
+      await db.syncFailure.deleteMany({ where: { idpId: idp.id, runId: { not: runId }, ...(only ? { localId: { in: only } } : {}) } });
+    }
     if (run.kind === "full" && status === "succeeded" && !options.onlyLocalIds) {
       await db.identityProvider.update({ where: { id: idp.id }, data: { lastFullSyncAt: new Date(), outboxCursor: Math.max(idp.outboxCursor, cursorAtStart) } });
     }

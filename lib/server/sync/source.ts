@@ -3,11 +3,14 @@ import type { Db } from "../prisma-client";
 
 type CustomValue = string | number | boolean | null;
 
-/** Every OU and account as the planner wants them (it works out the scope itself). */
-export async function loadSource(db: Db): Promise<{ ous: SourceOu[]; accounts: SourceAccount[] }> {
+/**
+ * Every OU, and every account or only `accountIds` (incremental runs), as the planner
+ * wants them (it works out the scope itself).
+ */
+export async function loadSource(db: Db, { accountIds }: { accountIds?: string[] } = {}): Promise<{ ous: SourceOu[]; accounts: SourceAccount[] }> {
   const [ous, accounts] = await Promise.all([
     db.organizationalUnit.findMany({ orderBy: [{ order: "asc" }, { name: "asc" }] }),
-    db.account.findMany({ include: { memberships: true } }),
+    db.account.findMany({ where: accountIds ? { id: { in: accountIds } } : undefined, include: { memberships: true } }),
   ]);
   const nameOf = new Map(ous.map((o) => [o.id, o.name]));
   return {
