@@ -34,6 +34,8 @@ export type ApplyResult = {
   bound: number;
   skipped: number;
   failed: number;
+  /** Of the failed: refused by the plan (a mapping problem, a name conflict), no call made. */
+  refused: number;
   /** Dry run: writes that would have been made. */
   planned: number;
   /** Why the run stopped early (quota, permission, credentials), if it did. */
@@ -112,7 +114,7 @@ export const DEFAULT_APPLY_CONCURRENCY = 8;
 export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   const { plan, client, store, signal, onProgress } = options;
   const ctx: ApplyContext = { client, store, isDryRun: client.isDryRun, createdDepts: new Map() };
-  const result: ApplyResult = { status: "succeeded", total: plan.ops.length, processed: 0, created: 0, updated: 0, deleted: 0, bound: 0, skipped: 0, failed: 0, planned: 0 };
+  const result: ApplyResult = { status: "succeeded", total: plan.ops.length, processed: 0, created: 0, updated: 0, deleted: 0, bound: 0, skipped: 0, failed: 0, refused: 0, planned: 0 };
   const isHeld = plan.held !== undefined && !options.confirmDeletes;
   let stoppedBy: SyncRecordInput | undefined;
   let isCancelled = false;
@@ -175,7 +177,10 @@ function toRecord(op: PlanOp, outcome: Outcome): SyncRecordInput {
 }
 
 function count(result: ApplyResult, record: SyncRecordInput): void {
-  if (record.status === "failed") result.failed += 1;
+  if (record.status === "failed") {
+    result.failed += 1;
+    if (record.action === "noop") result.refused += 1;
+  }
   else if (record.status === "skipped") result.skipped += 1;
   else if (record.status === "planned") result.planned += 1;
   else if (record.action === "create") result.created += 1;

@@ -69,16 +69,17 @@ async function syncEvents(
     throw error;
   }
   const done = await waitForRun(db, run.id, { timeoutMs: 30 * 60_000 });
-  const isApplied = done.status === "succeeded" || done.status === "partially_succeeded" || done.status === "held";
+  // A run whose objects all failed still ran: each failure is kept (SyncFailure) and retried on its own.
+  const isApplied = done.status === "succeeded" || done.status === "partially_succeeded" || done.status === "held" || (done.status === "failed" && !done.error);
   if (isApplied) {
     await db.identityProvider.update({ where: { id: idp.id }, data: { outboxCursor: lastId, incrementalFailures: 0, incrementalRetryAt: null, incrementalError: null } });
-    await db.outboxEvent.updateMany({ where: { id: { in: events.map((e) => e.id) }, processedAt: null }, data: { processedAt: new Date() } });
+    await db.outboxEvent.updateMany({ where: { id: { gt: idp.outboxCursor, lte: lastId }, processedAt: null }, data: { processedAt: new Date() } });
   } else {
     // The whole run failed (DingTalk unreachable, credentials...): back off, keep the events.
     const failures = idp.incrementalFailures + 1;
     const retryIn = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** failures);
     await db.identityProvider.update({ where: { id: idp.id }, data: { incrementalFailures: failures, incrementalRetryAt: new Date(Date.now() + retryIn), incrementalError: done.error } });
-    await db.outboxEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { attempts: { increment: 1 }, lastError: done.error } });
+    await db.outboxEvent.updateMany({ where: { id: { gt: idp.outboxCursor, lte: lastId } }, data: { attempts: { increment: 1 }, lastError: done.error } });
   }
   return { idpId: idp.id, events: events.length, runId: run.id, status: done.status };
 }

@@ -3,10 +3,11 @@ import { TestSandbox, type TestCorp } from "@/lib/dingtalk/sandbox/testing";
 import { seedDemoDirectory } from "@/prisma/seed-demo";
 import type { Db } from "../prisma-client";
 import { createTestDb } from "../test-db";
+import { MAX_AUTOMATIC_ATTEMPTS, nextRetryAt } from "./prisma-store";
 import { startSyncRun, waitForRun } from "./runs";
 import { createSandboxIdp } from "./sandbox-idp";
 
-type SandboxState = { departments: { dept_id: number; name: string; parent_id?: number }[]; users: { userid: string; name: string; title?: string; dept_id_list: number[] }[] };
+type SandboxState = { departments: { dept_id: number; name: string; parent_id?: number }[]; users: { userid: string; name: string; title?: string; email?: string; dept_id_list: number[] }[] };
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -115,5 +116,49 @@ describe("incremental sync", { timeout: 180_000 }, () => {
     expect(await runIncrementalTick(db, { owner: "me" })).toEqual([]);
     await db.identityProvider.update({ where: { id: idpId }, data: { workerLeaseUntil: new Date(Date.now() - 1) } });
     expect(await runIncrementalTick(db, { owner: "me" })).toEqual([expect.objectContaining({ events: 1, status: "succeeded" })]);
+  });
+
+  it("keeps a failed object on the IdP until a write succeeds, and retries the due ones by itself", async () => {
+    const { runIncrementalTick } = await import("./incremental");
+    await db.identityProvider.update({ where: { id: idpId }, data: { workerLeaseOwner: null, workerLeaseUntil: null } });
+    const wang = await db.account.findUniqueOrThrow({ where: { username: "wang.fang" } });
+    const change = (email: string) =>
+      db.$transaction([
+        db.account.update({ where: { id: wang.id }, data: { email } }),
+        db.outboxEvent.create({ data: { objectType: "user", objectId: wang.id, operation: "update" } }),
+      ]);
+    // An e-mail DingTalk would refuse (over 50 characters): refused, kept, not retried by itself.
+    await change(`${"x".repeat(60)}@example.com`);
+    expect(await runIncrementalTick(db)).toEqual([expect.objectContaining({ status: "failed" })]);
+    const failure = await db.syncFailure.findFirstOrThrow({ where: { idpId, localId: wang.id } });
+    expect(failure).toMatchObject({ objectType: "user", attempts: 1, nextRetryAt: null });
+    expect(JSON.parse(failure.reason ?? "{}")).toMatchObject({ code: "refused", params: { field: "email", problem: "too_long" } });
+
+    // Fixed in the directory: the next event's write succeeds and the failure is gone.
+    await change("wang.fang@example.com");
+    expect(await runIncrementalTick(db)).toEqual([expect.objectContaining({ status: "succeeded" })]);
+    expect(await db.syncFailure.count({ where: { idpId } })).toBe(0);
+    expect((await state()).users.find((u) => u.userid === "wang.fang")!.email).toBe("wang.fang@example.com");
+
+    // A failure whose retry is due is tried again without any new event; in step again -> cleared.
+    await sandbox.client(corp).updateUser({ userid: "wang.fang", title: "Changed in DingTalk" });
+    const run = await db.syncRun.findFirstOrThrow({ where: { idpId } });
+    await db.syncFailure.create({
+      data: { idpId, objectType: "user", localId: wang.id, displayName: "王芳", errcode: -1, reason: JSON.stringify({ code: "dingtalk_transient" }), runId: run.id, nextRetryAt: new Date(Date.now() - 1) },
+    });
+    expect(await runIncrementalTick(db)).toEqual([expect.objectContaining({ events: 0, status: "succeeded" })]);
+    expect((await state()).users.find((u) => u.userid === "wang.fang")!.title).toBe("Incremental 2");
+    expect(await db.syncFailure.count({ where: { idpId } })).toBe(0);
+  });
+});
+
+describe("automatic retries of failed objects", () => {
+  it("back off for causes that may pass, and stop after the last attempt or for a refusal", () => {
+    const now = 1_000_000;
+    expect(nextRetryAt(1, "dingtalk_throttled", now)?.getTime()).toBe(now + 10_000);
+    expect(nextRetryAt(2, "dingtalk_network", now)?.getTime()).toBe(now + 20_000);
+    expect(nextRetryAt(MAX_AUTOMATIC_ATTEMPTS, "dingtalk_transient", now)).toBeNull();
+    expect(nextRetryAt(1, "dingtalk_invalid", now)).toBeNull();
+    expect(nextRetryAt(1, "refused", now)).toBeNull();
   });
 });

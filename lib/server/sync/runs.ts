@@ -132,7 +132,10 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: {
     });
     if (!isDryRun && (status === "succeeded" || status === "partially_succeeded")) {
       // Objects this run covered without failing are in step: their old failures no longer hold.
-      await db.syncFailure.deleteMany({ where: { idpId: idp.id, runId: { not: runId }, ...(only ? { localId: { in: only } } : {}) } });
+      const stale = await db.syncFailure.findMany({ where: { idpId: idp.id, runId: { not: runId } }, select: { id: true, localId: true } });
+      const covered = only ? new Set(only) : undefined;
+      const ids = stale.filter((f) => !covered || covered.has(f.localId)).map((f) => f.id);
+      for (let i = 0; i < ids.length; i += 500) await db.syncFailure.deleteMany({ where: { id: { in: ids.slice(i, i + 500) } } });
     }
     if (run.kind === "full" && status === "succeeded" && !options.onlyLocalIds) {
       await db.identityProvider.update({ where: { id: idp.id }, data: { lastFullSyncAt: new Date(), outboxCursor: Math.max(idp.outboxCursor, cursorAtStart) } });
@@ -148,10 +151,11 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: {
   }
 }
 
-// Authentication failures, a used-up quota or a majority of failed objects need a person.
+// Authentication failures, a used-up quota or a majority of objects DingTalk refused need a
+// person. Objects the plan refused (bad data in the directory) are shown, not a sign of trouble.
 function shouldQuarantine(result: ApplyResult): boolean {
   const kind = result.stoppedBy?.errcode;
-  return kind === 90020 || kind === 40089 || (result.total > 0 && result.failed / result.total > 0.5);
+  return kind === 90020 || kind === 40089 || (result.total > 0 && (result.failed - result.refused) / result.total > 0.5);
 }
 
 /** For tests and the worker: resolves when the run has left queued/running. */

@@ -10,7 +10,7 @@ type CustomValue = string | number | boolean | null;
 export async function loadSource(db: Db, { accountIds }: { accountIds?: string[] } = {}): Promise<{ ous: SourceOu[]; accounts: SourceAccount[] }> {
   const [ous, accounts] = await Promise.all([
     db.organizationalUnit.findMany({ orderBy: [{ order: "asc" }, { name: "asc" }] }),
-    db.account.findMany({ where: accountIds ? { id: { in: accountIds } } : undefined, include: { memberships: true } }),
+    accountIds ? findAccounts(db, accountIds) : db.account.findMany({ include: { memberships: true } }),
   ]);
   const nameOf = new Map(ous.map((o) => [o.id, o.name]));
   return {
@@ -40,6 +40,15 @@ export async function loadSource(db: Db, { accountIds }: { accountIds?: string[]
       };
     }),
   };
+}
+
+// SQLite takes a few hundred bound parameters per statement: ask in slices.
+const SLICE = 500;
+
+async function findAccounts(db: Db, ids: string[]) {
+  const slices = [];
+  for (let i = 0; i < ids.length; i += SLICE) slices.push(db.account.findMany({ where: { id: { in: ids.slice(i, i + SLICE) } }, include: { memberships: true } }));
+  return (await Promise.all(slices)).flat();
 }
 
 export async function loadRules(db: Db, idpId: string): Promise<MappingRule[]> {
