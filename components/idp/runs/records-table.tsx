@@ -5,17 +5,12 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { RunRecord } from "@/lib/server/idp/queries";
 import { parseJson, type Diff, type Reason } from "./run-format";
+import { useRecordText } from "./use-record-text";
 
 /** A run's records: action, status, DingTalk error code and message, reason and field diff. */
 export function RecordsTable({ records }: { records: RunRecord[] }) {
   const t = useTranslations("syncRuns");
-  const tr = useTranslations();
-  const reasonText = (reason: Reason | null) => {
-    if (!reason) return null;
-    const key = `syncReasons.${reason.code}`;
-    const params = Object.fromEntries(Object.entries(reason.params ?? {}).map(([k, v]) => [k, String(v)]));
-    return tr.has(key) ? tr(key, params) : `${reason.code}${reason.params ? ` ${JSON.stringify(reason.params)}` : ""}`;
-  };
+  const { reasonText, errorText } = useRecordText();
   if (records.length === 0) return <p className="text-muted-foreground p-4 text-sm">{t("noRecords")}</p>;
   return (
     <Table aria-label={t("records")} regionLabel={t("records")}>
@@ -44,7 +39,7 @@ export function RecordsTable({ records }: { records: RunRecord[] }) {
               <TableCell><Badge variant={r.status === "failed" ? "destructive" : r.status === "succeeded" ? "success" : "secondary"}>{t.has(`recordStatus.${r.status}`) ? t(`recordStatus.${r.status}`) : r.status}</Badge></TableCell>
               <TableCell>{r.errcode ?? "—"}</TableCell>
               <TableCell className="max-w-80 whitespace-normal text-sm">
-                {r.errcode && tr.has(`dingtalkErrors.e${r.errcode}`) ? tr(`dingtalkErrors.e${r.errcode}`, { permission: "" }) : r.errorMessage}
+                {errorText(r.errcode, r.errorMessage)}
                 {reasonText(parseJson<Reason>(r.reason)) && <span className="text-muted-foreground block text-xs">{reasonText(parseJson<Reason>(r.reason))}</span>}
               </TableCell>
               <TableCell className="whitespace-normal">

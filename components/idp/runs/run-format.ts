@@ -24,3 +24,8 @@ export function parseJson<T>(text: string | null): T | null {
 export type RunError = { code: string; errcode?: number | null; kind?: string; title?: string; fix?: string; message?: string; [key: string]: unknown };
 export type Reason = { code: string; params?: Record<string, string | number | boolean | null> };
 export type Diff = { field: string; before: string | null; after: string | null }[];
+
+/** A run error's catalogue key, and DingTalk's own words when the catalogue has none. */
+export function runErrorWords(e: RunError): { key: string; fallback: string } {
+  return { key: e.errcode ? `dingtalkErrors.e${e.errcode}` : `runErrors.${e.code}`, fallback: [e.title, e.fix, e.message].filter(Boolean).join(" ") || e.code };
+}

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { RunSummary } from "@/lib/server/idp/queries";
 import { RunStatusBadge } from "../status-badge";
-import { durationMs, formatDuration, parseJson, type RunError } from "./run-format";
+import { durationMs, formatDuration, parseJson, runErrorWords, type RunError } from "./run-format";
 
 /** The live header of a run: status, progress bar, counts, duration and the run's error. */
 export function RunProgress({ run }: { run: RunSummary }) {
@@ -16,9 +16,8 @@ export function RunProgress({ run }: { run: RunSummary }) {
     ["deleted", run.deleted], ["skipped", run.skipped], ["failed", run.failed],
   ] as const;
   const errorText = (e: RunError) => {
-    const key = e.errcode ? `dingtalkErrors.e${e.errcode}` : `runErrors.${e.code}`;
-    if (tr.has(key)) return tr(key, { permission: "" });
-    return [e.title, e.fix, e.message].filter(Boolean).join(" ") || e.code;
+    const { key, fallback } = runErrorWords(e);
+    return tr.has(key) ? tr(key, { permission: "" }) : fallback;
   };
   return (
     <section aria-label={t("progress")} className="space-y-4 rounded-lg border p-4" data-testid="run-progress" data-status={run.status}>

@@ -3,10 +3,13 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { IdpActions } from "@/components/idp/idp-actions";
 import { IdpStatusBadge } from "@/components/idp/status-badge";
+import { parseJson, runErrorWords, type RunError } from "@/components/idp/runs/run-format";
+import { SyncFailures } from "@/components/idp/sync-failures";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
+import { listSyncFailures } from "@/lib/server/idp/failures";
 import { getIdp, ouNames } from "@/lib/server/idp/queries";
 import { idpClient } from "@/lib/server/idp/client";
 
@@ -33,10 +36,32 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
   if (!idp) notFound();
   if (idp.status === "draft") redirect(`/identity-providers/new/dingtalk?id=${id}`);
   const t = await getTranslations("identityProviders");
+  const tr = await getTranslations();
+  const runErrorText = (json: string) => {
+    const error = parseJson<RunError>(json);
+    if (!error) return null;
+    const { key, fallback } = runErrorWords(error);
+    return tr.has(key) ? tr(key, { permission: "" }) : fallback;
+  };
   const format = await getFormatter();
-  const [names, deptName, bindings, backlog] = await Promise.all([
+  const [names, deptName, bindings, backlog, failures, paused] = await Promise.all([
     ouNames(db, idp.sourceOuIds), targetName(id), db.binding.count({ where: { idpId: id } }), db.outboxEvent.count({ where: { id: { gt: idp.outboxCursor } } }),
+    listSyncFailures(db, id),
+    db.identityProvider.findUnique({ where: { id }, select: { incrementalError: true, incrementalRetryAt: true, incrementalFailures: true } }),
   ]);
+  // The worker backs off after a run that could not reach DingTalk: say why and until when.
+  const pausedUntil = paused?.incrementalRetryAt && paused.incrementalRetryAt > new Date() ? paused.incrementalRetryAt : null;
+  const incremental = !idp.incrementalSync ? t("incrementalOff") : (
+    <>
+      {t("incrementalOn", { backlog })}
+      {pausedUntil && (
+        <span role="status" className="text-destructive block">
+          {t("incrementalRetrying", { when: format.dateTime(pausedUntil, { timeStyle: "medium" }), attempts: paused?.incrementalFailures ?? 0 })}
+          {paused?.incrementalError && <span className="block text-xs">{runErrorText(paused.incrementalError)}</span>}
+        </span>
+      )}
+    </>
+  );
   const rows: [string, React.ReactNode][] = [
     [t("corpId"), <code key="c">{idp.corpId}</code>],
     [t("appKey"), <code key="k">{idp.appKey}</code>],
@@ -46,7 +71,7 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
     [t("scope"), idp.sourceOuIds.map((o) => names[o] ?? o).join(", ") || "—"],
     [t("targetNode"), deptName ? t("targetValue", { id: idp.targetDeptId, name: deptName }) : String(idp.targetDeptId)],
     [t("lastFullSync"), idp.lastFullSyncAt ? format.dateTime(idp.lastFullSyncAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")],
-    [t("incremental"), idp.incrementalSync ? t("incrementalOn", { backlog }) : t("incrementalOff")],
+    [t("incremental"), incremental],
     [t("qrLogin"), idp.qrLogin ? t("on") : t("off")],
     [t("bindings"), String(bindings)],
   ];
@@ -68,6 +93,13 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
             </dl>
           </CardContent>
         </Card>
+        {failures.total > 0 && (
+          <SyncFailures
+            idpId={id}
+            total={failures.total}
+            rows={failures.rows.map((f) => ({ ...f, nextRetryAt: f.nextRetryAt?.toISOString() ?? null, lastFailedAt: f.lastFailedAt.toISOString() }))}
+          />
+        )}
       </div>
     </>
   );
