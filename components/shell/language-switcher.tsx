@@ -4,11 +4,11 @@ import { Languages } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { setPreferredLocaleAction } from "@/app/actions/set-preferred-locale";
 import { isLocale, LOCALE_COOKIE, localeNames, locales } from "@/lib/i18n/config";
 
 // The language is a cookie, readable before sign-in; the server renders with it.
+// A native select: on every page, keyboard and screen readers know it, and it weighs nothing.
 export function LanguageSwitcher({ isSignedIn = false }: { isSignedIn?: boolean }) {
   const t = useTranslations("common");
   const locale = useLocale();
@@ -26,18 +26,22 @@ export function LanguageSwitcher({ isSignedIn = false }: { isSignedIn?: boolean 
   };
 
   return (
-    <Select value={locale} onValueChange={change} disabled={isPending}>
-      <SelectTrigger aria-label={t("language")} className="w-36" data-testid="language-switcher">
-        <Languages aria-hidden className="size-4" />
-        <SelectValue />
-      </SelectTrigger>
-      <SelectContent>
+    <label className="border-input focus-within:ring-ring/50 flex h-9 w-36 items-center gap-2 rounded-md border px-2 text-sm focus-within:ring-[3px]">
+      <Languages aria-hidden className="size-4 shrink-0" />
+      <span className="sr-only">{t("language")}</span>
+      <select
+        value={locale}
+        onChange={(e) => change(e.target.value)}
+        disabled={isPending}
+        data-testid="language-switcher"
+        className="min-w-0 flex-1 bg-transparent outline-none"
+      >
         {locales.map((l) => (
-          <SelectItem key={l} value={l} lang={l}>
+          <option key={l} value={l} lang={l}>
             {localeNames[l]}
-          </SelectItem>
+          </option>
         ))}
-      </SelectContent>
-    </Select>
+      </select>
+    </label>
   );
 }

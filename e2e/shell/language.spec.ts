@@ -10,8 +10,7 @@ const NAV = [
 ] as const;
 
 async function chooseLanguage(page: import("@playwright/test").Page, name: string) {
-  await page.getByTestId("language-switcher").click();
-  await page.getByRole("option", { name }).click();
+  await page.getByTestId("language-switcher").selectOption({ label: name });
 }
 
 test("[SHELL]: switching language changes the visible text and survives a reload", async ({ page }) => {

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { FlaskConical } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Controller, useForm, useWatch, type FieldPath } from "react-hook-form";
@@ -11,7 +10,7 @@ import { fieldAria, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { Label } from "@/components/ui/label";
-import { ZApplicationSchema, type TApplicationInput } from "@/lib/schemas/idp";
+import type { TApplicationInput } from "@/lib/schemas/idp";
 import { useState } from "react";
 import { useIdpMessages } from "../use-idp-messages";
 import { DeveloperInfoList, type DeveloperInfo } from "./developer-info";
@@ -32,7 +31,9 @@ export function ApplicationForm({ defaults, hasSecret, developerInfo, sandboxUrl
   const t = useTranslations("wizard.application");
   const messages = useIdpMessages();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<TApplicationInput>({ resolver: zodResolver(ZApplicationSchema), defaultValues: defaults });
+  // Validated by the server action (ZApplicationSchema), whose field errors land on the fields:
+  // every Next needs DingTalk's answer anyway, and zod stays out of this page's JavaScript.
+  const form = useForm<TApplicationInput>({ defaultValues: defaults });
   const { control, handleSubmit, setError, setValue, formState } = form;
   const edition = useWatch({ control, name: "edition" });
 
