@@ -40,8 +40,7 @@ test("[A11Y]: the four wizard steps have no serious or critical axe violation", 
   await page.getByLabel("Sample account").fill(lead.username);
   await page.getByRole("button", { name: new RegExp(lead.username) }).click();
   await expect(page.getByTestId("sample-account")).toContainText(lead.username);
-  await page.getByRole("combobox", { name: "Mapping type of Email" }).click();
-  await page.getByRole("option", { name: "Expression" }).click();
+  await page.getByRole("combobox", { name: "Mapping type of Email" }).selectOption({ label: "Expression" });
   await page.getByRole("combobox", { name: "Expression of Email" }).fill('SubstringBefore(idpUser.email,"@"');
   await expect(page.getByTestId("expression-error")).toBeVisible();
   await page.keyboard.press("Escape");

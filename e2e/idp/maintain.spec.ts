@@ -19,8 +19,7 @@ test("[MAINTAIN]: a later Configure Field Mapping change with Save and sync upda
   await page.goto(`/identity-providers/${idpId}`);
   await page.getByRole("link", { name: "Configure Field Mapping" }).click();
   await expect(page).toHaveURL(/\/field-mapping$/);
-  await page.getByRole("combobox", { name: "Mapping type of Title" }).click();
-  await page.getByRole("option", { name: "Expression" }).click();
+  await page.getByRole("combobox", { name: "Mapping type of Title" }).selectOption({ label: "Expression" });
   await page.getByRole("combobox", { name: "Expression of Title" }).fill('Append(idpUser.jobTitle, " (", idpUser.employeeNumber, ")")');
   await expect(page.getByTestId("expression-error")).toHaveCount(0);
   await page.getByRole("button", { name: "Save and sync" }).click();

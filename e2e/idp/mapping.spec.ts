@@ -13,8 +13,7 @@ test("[MAPPING]: a syntax error is underlined and cannot be saved; the preview e
   const { root, lead } = await seedScope(db, uid);
   await throughScenario(page, app, root.name, `Mapping ${uid}`);
 
-  await page.getByRole("combobox", { name: "Mapping type of Email" }).click();
-  await page.getByRole("option", { name: "Expression" }).click();
+  await page.getByRole("combobox", { name: "Mapping type of Email" }).selectOption({ label: "Expression" });
   const input = page.getByRole("combobox", { name: "Expression of Email" });
   await input.fill('SubstringBefore(idpUser.email,"@"');
   await expect(page.getByTestId("expression-error")).toBeVisible();

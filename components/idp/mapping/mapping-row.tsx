@@ -3,7 +3,7 @@
 import { Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { TableCell, TableRow } from "@/components/ui/table";
 import type { TMappingRule } from "@/lib/schemas/mapping-rules";
 import { ExpressionInput } from "./expression-input";
@@ -49,26 +49,32 @@ export function MappingRow({ rule, index, fieldOptions, fieldPaths, problems, pr
         <code className="text-muted-foreground text-xs">{rule.targetField}</code>
       </TableCell>
       <TableCell>
-        <Select
+        <NativeSelect
+          aria-label={t("kindFor", { name })}
+          className="w-36"
           value={rule.kind}
-          onValueChange={(kind) => onChange({ ...rule, kind: kind as TMappingRule["kind"], isMappingIdentifier: kind === "disabled" ? false : rule.isMappingIdentifier })}
+          onChange={(e) => {
+            const kind = e.target.value as TMappingRule["kind"];
+            onChange({ ...rule, kind, isMappingIdentifier: kind === "disabled" ? false : rule.isMappingIdentifier });
+          }}
         >
-          <SelectTrigger aria-label={t("kindFor", { name })} className="w-36"><SelectValue /></SelectTrigger>
-          <SelectContent>
-            <SelectItem value="field">{t("kindField")}</SelectItem>
-            <SelectItem value="expression">{t("kindExpression")}</SelectItem>
-            <SelectItem value="disabled">{t("kindDisabled")}</SelectItem>
-          </SelectContent>
-        </Select>
+          <option value="field">{t("kindField")}</option>
+          <option value="expression">{t("kindExpression")}</option>
+          <option value="disabled">{t("kindDisabled")}</option>
+        </NativeSelect>
       </TableCell>
       <TableCell className="min-w-72 whitespace-normal">
         {rule.kind === "field" && (
-          <Select value={fieldOptions.some((o) => o.path === rule.source) ? rule.source : undefined} onValueChange={(source) => onChange({ ...rule, source })}>
-            <SelectTrigger aria-label={t("sourceFieldFor", { name })} aria-invalid={sourceProblem ? true : undefined} className="w-full"><SelectValue placeholder={t("pickField")} /></SelectTrigger>
-            <SelectContent>
-              {fieldOptions.map((o) => <SelectItem key={o.path} value={o.path}>{o.label} <span className="text-muted-foreground text-xs">{o.path}</span></SelectItem>)}
-            </SelectContent>
-          </Select>
+          <NativeSelect
+            aria-label={t("sourceFieldFor", { name })}
+            aria-invalid={sourceProblem ? true : undefined}
+            className="w-full"
+            value={fieldOptions.some((o) => o.path === rule.source) ? rule.source : ""}
+            onChange={(e) => onChange({ ...rule, source: e.target.value })}
+          >
+            <option value="" disabled>{t("pickField")}</option>
+            {fieldOptions.map((o) => <option key={o.path} value={o.path}>{o.label} · {o.path}</option>)}
+          </NativeSelect>
         )}
         {rule.kind === "expression" && (
           <ExpressionInput
