@@ -8,22 +8,13 @@ import { toast } from "sonner";
 import { retrySyncFailuresAction } from "@/app/actions/idp/retry-sync-failures";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { SyncFailureRow } from "@/lib/server/idp/failures";
 import { parseJson, type Reason } from "./runs/run-format";
 import { useRecordText } from "./runs/use-record-text";
 import { useIdpMessages } from "./use-idp-messages";
 
-export type FailureView = {
-  id: string;
-  objectType: string;
-  displayName: string;
-  errcode: number | null;
-  errorMessage: string | null;
-  reason: string | null;
-  runId: string;
-  attempts: number;
-  nextRetryAt: string | null;
-  lastFailedAt: string;
-};
+/** A SyncFailure as the page hands it over (dates as ISO strings). */
+export type FailureView = Omit<SyncFailureRow, "localId" | "nextRetryAt" | "lastFailedAt"> & { nextRetryAt: string | null; lastFailedAt: string };
 
 /** Objects whose last write to DingTalk failed: why, how often, when the worker tries again; Retry now. */
 export function SyncFailures({ idpId, rows, total }: { idpId: string; rows: FailureView[]; total: number }) {
