@@ -3,19 +3,26 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitcher } from "@/components/shell/language-switcher";
+import { DingTalkLoginButtons } from "@/components/sso/dingtalk-login-buttons";
+import { SsoRefusalAlert } from "@/components/sso/refusal-alert";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { parseRefusal } from "@/lib/schemas/sso";
 import { getCurrentAdmin } from "@/lib/server/auth";
+import { db } from "@/lib/server/db";
 import { demoAdminCredentials } from "@/lib/server/demo-admin";
+import { qrLoginButtons } from "@/lib/server/sso/login-idps";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   if (await getCurrentAdmin()) redirect("/");
   const t = await getTranslations();
   const demo = demoAdminCredentials();
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, error } = await searchParams;
+  // Administrators linked to a directory account may sign in with DingTalk too (see lib/server/sso).
+  const dingtalk = await qrLoginButtons(db, "console");
   return (
     <main className="bg-muted/40 flex min-h-screen flex-col items-center justify-center gap-6 p-6">
       <div className="absolute top-4 right-4">
@@ -27,6 +34,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="text-2xl font-semibold tracking-tight">{t("login.title")}</h1>
           <p className="text-muted-foreground text-sm">{t("login.subtitle")}</p>
         </div>
+        <SsoRefusalAlert refusal={parseRefusal(error)} />
         {demo && (
           <Alert role="status">
             <AlertTitle>{t("login.demoTitle")}</AlertTitle>
@@ -42,6 +50,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </Alert>
         )}
         <LoginForm callbackUrl={safeCallbackUrl(callbackUrl)} />
+        {dingtalk.length > 0 && (
+          <>
+            <p className="text-muted-foreground text-center text-xs uppercase">{t("sso.or")}</p>
+            <DingTalkLoginButtons buttons={dingtalk} />
+          </>
+        )}
       </div>
     </main>
   );

@@ -3,15 +3,18 @@ import enBase from "./messages/en.json";
 import enIdp from "./messages/idp/en.json";
 import jaIdp from "./messages/idp/ja.json";
 import zhCNIdp from "./messages/idp/zh-CN.json";
+import enPortal from "./messages/portal/en.json";
+import jaPortal from "./messages/portal/ja.json";
+import zhCNPortal from "./messages/portal/zh-CN.json";
 import jaBase from "./messages/ja.json";
 import zhCNBase from "./messages/zh-CN.json";
 
 type Tree = { [key: string]: string | Tree };
 
-// The two catalogue files of a locale are merged by namespace at runtime; a namespace must live in one only.
-const en: Tree = { ...enBase, ...enIdp };
-const zhCN: Tree = { ...zhCNBase, ...zhCNIdp };
-const ja: Tree = { ...jaBase, ...jaIdp };
+// The catalogue files of a locale are merged by namespace at runtime; a namespace must live in one only.
+const en: Tree = { ...enBase, ...enIdp, ...enPortal };
+const zhCN: Tree = { ...zhCNBase, ...zhCNIdp, ...zhCNPortal };
+const ja: Tree = { ...jaBase, ...jaIdp, ...jaPortal };
 
 function keys(tree: Tree, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [prefix + k] : keys(v, `${prefix}${k}.`)));
@@ -31,7 +34,13 @@ function placeholders(tree: Tree): Map<string, string> {
 
 describe("message catalogues", () => {
   it("keeps each namespace in one file", () => {
-    expect(Object.keys(enBase).filter((k) => k in enIdp)).toEqual([]);
+    const files = [enBase, enIdp, enPortal].map((file) => Object.keys(file));
+    const all = files.flat();
+    expect(all.filter((k, i) => all.indexOf(k) !== i)).toEqual([]);
+  });
+
+  it.each([["zh-CN", [zhCNBase, zhCNIdp, zhCNPortal]], ["ja", [jaBase, jaIdp, jaPortal]]] as const)("%s splits its namespaces across files as English does", (_name, files) => {
+    expect(files.map((file) => Object.keys(file).sort())).toEqual([enBase, enIdp, enPortal].map((file) => Object.keys(file).sort()));
   });
 
   const english = keys(en).sort();

@@ -10,7 +10,8 @@ import { isLockedOut, recordAttempt } from "./sign-in-guard";
 export const authOptions: NextAuthOptions = {
   secret: loadConfig().nextAuthSecret,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-  pages: { signIn: "/login" },
+  // next-auth's own error redirects (a DingTalk flow gone wrong outside our routes) land on a translated page.
+  pages: { signIn: "/login", error: "/portal/login" },
   providers: [
     CredentialsProvider({
       name: "Password",
@@ -33,17 +34,25 @@ export const authOptions: NextAuthOptions = {
         }
         await db.admin.update({ where: { id: admin.id }, data: { lastSignInAt: new Date() } });
         await writeAudit(db, { actor: { id: admin.id, email: admin.email }, action: "auth.sign_in" });
-        return { id: admin.id, email: admin.email, name: admin.name };
+        return { id: admin.id, email: admin.email, name: admin.name, kind: "admin" };
       },
     }),
   ],
   callbacks: {
+    // The kind decides what a session may open: only "admin" reaches the console (lib/server/auth.ts);
+    // a user without one (never issued) reaches nothing.
     async jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.kind = user.kind;
+      }
       return token;
     },
     async session({ session, token }) {
-      if (session.user && token.sub) session.user.id = token.sub;
+      if (session.user && token.sub) {
+        session.user.id = token.sub;
+        session.user.kind = token.kind;
+      }
       return session;
     },
   },

@@ -1,6 +1,8 @@
-// GET /_sandbox: each corp's department tree with its users, like DingTalk's admin console.
+// GET /_sandbox: each corp's department tree with its users, like DingTalk's admin console,
+// and a launcher that opens the app's home page as one of them (in-app SSO).
 import type { SandboxContext } from "./context";
 import { escapeHtml as e, page } from "./http-util";
+import { launcherForm } from "./launcher";
 import { children } from "./rules-departments";
 import type { SandboxCorp } from "./types";
 
@@ -27,7 +29,7 @@ export function renderAdminPage(ctx: SandboxContext): string {
         .map((a) => `<li>${e(a.appKey)} <span class="muted">scopes: ${e(a.scopes.join(", "))}; authed_dept: ${e(a.authedDept.join(","))}</span></li>`)
         .join("");
       const counts = `${Object.keys(corp.departments).length} departments, ${Object.keys(corp.users).length} users`;
-      return `<section><h2>${e(corp.corpId)} <span class="muted">${e(counts)}</span></h2><ul>${apps}</ul><ul class="tree">${tree(corp, 1)}</ul></section>`;
+      return `<section><h2>${e(corp.corpId)} <span class="muted">${e(counts)}</span></h2><ul>${apps}</ul>${launcherForm(corp)}<ul class="tree">${tree(corp, 1)}</ul></section>`;
     })
     .join("");
   return page("DingTalk sandbox", `<h1>DingTalk sandbox</h1>${corps || "<p>No corps yet.</p>"}`);

@@ -5,6 +5,7 @@ import { renderAdminPage } from "./admin-page";
 import type { SandboxContext } from "./context";
 import { ZFaultsInput } from "./faults";
 import { parseBody, readBody, sendHtml, sendJson } from "./http-util";
+import { launch, LAUNCH_PATH } from "./launcher";
 import { departmentToWire } from "./rules-departments";
 import { userToWire } from "./rules-users";
 import { createSeedState, emptyCorp, SEED_CORP_ID, seedDirectory } from "./seed";
@@ -99,6 +100,7 @@ export async function handleAdmin(ctx: SandboxContext, req: IncomingMessage, res
   if (req.method === "GET" && (url.pathname === "/_sandbox" || url.pathname === "/_sandbox/")) {
     return sendHtml(res, 200, renderAdminPage(ctx));
   }
+  if (req.method === "GET" && url.pathname === LAUNCH_PATH) return launch(ctx, res, url);
   const handler = HANDLERS[`${req.method} ${url.pathname}`];
   if (!handler) return sendJson(res, 404, { error: "unknown admin endpoint" });
   const body = req.method === "POST" ? parseBody(await readBody(req), req.headers["content-type"]) : {};

@@ -4,7 +4,8 @@ import { ancestorsOf } from "./rules-departments";
 import type { SandboxStore } from "./store";
 import { ApiFailure, type SandboxApp, type SandboxCode, type SandboxCorp, type SandboxUser } from "./types";
 
-const CODE_TTL_MS = 5 * 60_000;
+/** DingTalk's login and JSAPI codes live 5 minutes and are single use. */
+export const CODE_TTL_MS = 5 * 60_000;
 
 export type AppRef = { corp: SandboxCorp; app: SandboxApp };
 
@@ -99,8 +100,11 @@ export class SandboxContext {
   }
 
   issueCode(code: Omit<SandboxCode, "expiresAt">): string {
+    const now = Date.now();
+    // Codes nobody redeemed would otherwise stay in the state file for ever.
+    for (const [value, c] of Object.entries(this.state.codes)) if (c.expiresAt <= now) delete this.state.codes[value];
     const value = randomToken();
-    this.state.codes[value] = { ...code, expiresAt: Date.now() + CODE_TTL_MS };
+    this.state.codes[value] = { ...code, expiresAt: now + CODE_TTL_MS };
     this.changed();
     return value;
   }

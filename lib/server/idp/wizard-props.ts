@@ -1,12 +1,16 @@
 import { loadConfig } from "../config";
 import type { Db } from "../prisma-client";
+import { homePageUrl, publicBaseUrl } from "../sso/urls";
 import { getIdp, getRules, ouNames } from "./queries";
 
-/** Developer information for step 1: what DingTalk needs to know about this console. */
+/**
+ * Developer information for step 1: what DingTalk needs to know about this console. The QR
+ * login's redirect_uri lives under the callback domain; both URLs come from lib/server/sso/urls
+ * so what is shown here is what the routes serve.
+ */
 export function developerInfo(idpId: string | null) {
-  const { publicBaseUrl, egressIp } = loadConfig();
-  const base = publicBaseUrl.replace(/\/+$/, "");
-  return { callbackDomain: new URL(base).host, homePageUrl: idpId ? `${base}/sso/dingtalk/${idpId}` : null, egressIp };
+  const { egressIp } = loadConfig();
+  return { callbackDomain: new URL(publicBaseUrl()).host, homePageUrl: idpId ? homePageUrl(idpId) : null, egressIp };
 }
 
 /** In demo mode, the sandbox the "Use the DingTalk sandbox" button fills in. */
