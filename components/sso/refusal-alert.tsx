@@ -5,10 +5,10 @@ import type { SsoRefusalInfo } from "@/lib/schemas/sso";
 /** The words for a refusal; a DingTalk error reuses the console's "dingtalkErrors" catalogue. */
 export function useRefusalText(): (refusal: SsoRefusalInfo) => string {
   const t = useTranslations();
-  return ({ code, dingtalkKey }) => {
+  return ({ code, dingtalkKey, permission }) => {
     if (code !== "dingtalk_error") return t(`sso.refusals.${code}`);
     const key = `dingtalkErrors.${dingtalkKey ?? "unknown"}`;
-    const detail = t.has(key) ? t(key, { permission: "—" }) : t("sso.dingtalkUnknown", { code: dingtalkKey ?? "?" });
+    const detail = t.has(key) ? t(key, { permission: permission ?? "—" }) : t("sso.dingtalkUnknown", { code: dingtalkKey ?? "?" });
     return t("sso.refusals.dingtalk_error", { detail });
   };
 }

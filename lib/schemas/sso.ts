@@ -17,21 +17,27 @@ export type SsoRefusalCode = (typeof SSO_REFUSAL_CODES)[number];
 /** A DingTalk error's catalogue key under "dingtalkErrors": `e<errcode>` or the client's error code. */
 const ZDingTalkKey = z.string().regex(/^(e-?\d{1,6}|[a-z_]{1,32})$/);
 
-export type SsoRefusalInfo = { code: SsoRefusalCode; dingtalkKey?: string };
+/** A DingTalk permission code (for 60011: the one to grant). */
+const ZPermission = z.string().regex(/^[a-z][a-z0-9_.]{0,63}$/);
 
-/** "unbound", or "dingtalk_error:e60011" (the DingTalk detail after a colon). */
-export function formatRefusal({ code, dingtalkKey }: SsoRefusalInfo): string {
-  return dingtalkKey ? `${code}:${dingtalkKey}` : code;
+export type SsoRefusalInfo = { code: SsoRefusalCode; dingtalkKey?: string; permission?: string };
+
+/** "unbound", "dingtalk_error:e60020", or "dingtalk_error:e60011:qyapi_get_member" (the permission to grant). */
+export function formatRefusal({ code, dingtalkKey, permission }: SsoRefusalInfo): string {
+  if (!dingtalkKey) return code;
+  return permission ? `${code}:${dingtalkKey}:${permission}` : `${code}:${dingtalkKey}`;
 }
 
 /** Reads a refusal from a query parameter or a next-auth error; null for anything else. */
 export function parseRefusal(value: string | null | undefined): SsoRefusalInfo | null {
   if (!value) return null;
-  const [code, key] = value.split(":", 2);
+  const [code, key, permissionText] = value.split(":", 3);
   const parsed = z.enum(SSO_REFUSAL_CODES).safeParse(code);
   if (!parsed.success) return null;
   const dingtalkKey = ZDingTalkKey.safeParse(key);
-  return dingtalkKey.success ? { code: parsed.data, dingtalkKey: dingtalkKey.data } : { code: parsed.data };
+  if (!dingtalkKey.success) return { code: parsed.data };
+  const permission = ZPermission.safeParse(permissionText);
+  return permission.success ? { code: parsed.data, dingtalkKey: dingtalkKey.data, permission: permission.data } : { code: parsed.data, dingtalkKey: dingtalkKey.data };
 }
 
 // What the in-app page posts to the "dingtalk-inapp" credentials provider.

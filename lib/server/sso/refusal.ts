@@ -6,14 +6,15 @@ export class SsoRefusal extends Error {
   constructor(
     readonly code: SsoRefusalCode,
     readonly dingtalkKey?: string,
+    readonly permission?: string,
   ) {
     // The message is what next-auth passes back to the in-app page as `error`: no secrets in it.
-    super(formatRefusal({ code, dingtalkKey }));
+    super(formatRefusal({ code, dingtalkKey, permission }));
     this.name = "SsoRefusal";
   }
 
   get info(): SsoRefusalInfo {
-    return { code: this.code, dingtalkKey: this.dingtalkKey };
+    return this.permission ? { code: this.code, dingtalkKey: this.dingtalkKey, permission: this.permission } : { code: this.code, dingtalkKey: this.dingtalkKey };
   }
 }
 
@@ -27,7 +28,7 @@ export function toRefusal(err: unknown): SsoRefusal {
   if (!isDingTalkError(err)) return new SsoRefusal("failed");
   if (err.v1Code === "invalidAuthCode" || err.effectiveCode === 40078) return new SsoRefusal("code_invalid");
   const code = err.effectiveCode;
-  return new SsoRefusal("dingtalk_error", code !== null && code !== 0 ? `e${code}` : err.code);
+  return new SsoRefusal("dingtalk_error", code !== null && code !== 0 ? `e${code}` : err.code, err.permission);
 }
 
 /** The page a refusal lands on, with the reason in the query. */
