@@ -72,6 +72,11 @@ async function syncEvents(
   // A run whose objects all failed still ran: each failure is kept (SyncFailure) and retried on its own.
   const isApplied = done.status === "succeeded" || done.status === "partially_succeeded" || done.status === "held" || (done.status === "failed" && !done.error);
   if (isApplied) {
+    // A due retry that this run neither wrote nor cleared (held, skipped) is left to a person:
+    // trying it again every tick would only repeat the same run.
+    for (let i = 0; i < dueRetries.length; i += 500) {
+      await db.syncFailure.updateMany({ where: { idpId: idp.id, localId: { in: dueRetries.slice(i, i + 500) }, runId: { not: run.id } }, data: { nextRetryAt: null } });
+    }
     await db.identityProvider.update({ where: { id: idp.id }, data: { outboxCursor: lastId, incrementalFailures: 0, incrementalRetryAt: null, incrementalError: null } });
     await db.outboxEvent.updateMany({ where: { id: { gt: idp.outboxCursor, lte: lastId }, processedAt: null }, data: { processedAt: new Date() } });
   } else {

@@ -152,6 +152,33 @@ describe("incremental sync", { timeout: 180_000 }, () => {
   });
 });
 
+describe("incremental sync retries", { timeout: 180_000 }, () => {
+  it("a due retry that a run neither wrote nor cleared is left to a person, not retried every tick", async () => {
+    const { runIncrementalTick } = await import("./incremental");
+    const wang = await db.account.findUniqueOrThrow({ where: { username: "wang.fang" } });
+    const li = await db.account.findUniqueOrThrow({ where: { username: "li.na" } });
+    const run = await db.syncRun.findFirstOrThrow({ where: { idpId } });
+    await db.syncFailure.create({
+      data: { idpId, objectType: "user", localId: wang.id, displayName: "王芳", reason: JSON.stringify({ code: "dingtalk_network" }), runId: run.id, nextRetryAt: new Date(Date.now() - 1) },
+    });
+    // The same run refuses another object, so it ends "failed" and clears nothing.
+    await db.$transaction([
+      db.account.update({ where: { id: li.id }, data: { email: `${"y".repeat(60)}@example.com` } }),
+      db.outboxEvent.create({ data: { objectType: "user", objectId: li.id, operation: "update" } }),
+    ]);
+    expect(await runIncrementalTick(db)).toEqual([expect.objectContaining({ events: 1, status: "failed" })]);
+    expect(await db.syncFailure.findFirstOrThrow({ where: { idpId, localId: wang.id } })).toMatchObject({ nextRetryAt: null });
+    expect(await runIncrementalTick(db)).toEqual([]);
+
+    await db.$transaction([
+      db.account.update({ where: { id: li.id }, data: { email: "li.na@example.com" } }),
+      db.outboxEvent.create({ data: { objectType: "user", objectId: li.id, operation: "update" } }),
+    ]);
+    expect(await runIncrementalTick(db)).toEqual([expect.objectContaining({ status: "succeeded" })]);
+    expect(await db.syncFailure.count({ where: { idpId, localId: li.id } })).toBe(0);
+  });
+});
+
 describe("automatic retries of failed objects", () => {
   it("back off for causes that may pass, and stop after the last attempt or for a refusal", () => {
     const now = 1_000_000;
