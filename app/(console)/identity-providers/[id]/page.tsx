@@ -44,20 +44,19 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
     return tr.has(key) ? tr(key, { permission: "" }) : fallback;
   };
   const format = await getFormatter();
-  const [names, deptName, bindings, backlog, failures, paused] = await Promise.all([
+  const [names, deptName, bindings, backlog, failures] = await Promise.all([
     ouNames(db, idp.sourceOuIds), targetName(id), db.binding.count({ where: { idpId: id } }), db.outboxEvent.count({ where: { id: { gt: idp.outboxCursor } } }),
     listSyncFailures(db, id),
-    db.identityProvider.findUnique({ where: { id }, select: { incrementalError: true, incrementalRetryAt: true, incrementalFailures: true } }),
   ]);
   // The worker backs off after a run that could not reach DingTalk: say why and until when.
-  const pausedUntil = paused?.incrementalRetryAt && paused.incrementalRetryAt > new Date() ? paused.incrementalRetryAt : null;
+  const pausedUntil = idp.incrementalRetryAt && idp.incrementalRetryAt > new Date() ? idp.incrementalRetryAt : null;
   const incremental = !idp.incrementalSync ? t("incrementalOff") : (
     <>
       {t("incrementalOn", { backlog })}
       {pausedUntil && (
         <span role="status" className="text-destructive block">
-          {t("incrementalRetrying", { when: format.dateTime(pausedUntil, { timeStyle: "medium" }), attempts: paused?.incrementalFailures ?? 0 })}
-          {paused?.incrementalError && <span className="block text-xs">{runErrorText(paused.incrementalError)}</span>}
+          {t("incrementalRetrying", { when: format.dateTime(pausedUntil, { timeStyle: "medium" }), attempts: idp.incrementalFailures })}
+          {idp.incrementalError && <span className="block text-xs">{runErrorText(idp.incrementalError)}</span>}
         </span>
       )}
     </>
