@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { AppError } from "../app-error";
 import type { Db } from "../prisma-client";
 import { startSyncRun, waitForRun } from "./runs";
+import { slices } from "./slices";
 
 export type IncrementalOptions = { owner?: string; leaseMs?: number; batchSize?: number; maxAttempts?: number };
 export type TickResult = { idpId: string; events: number; runId: string; status: string };
@@ -74,8 +75,8 @@ async function syncEvents(
   if (isApplied) {
     // A due retry that this run neither wrote nor cleared (held, skipped) is left to a person:
     // trying it again every tick would only repeat the same run.
-    for (let i = 0; i < dueRetries.length; i += 500) {
-      await db.syncFailure.updateMany({ where: { idpId: idp.id, localId: { in: dueRetries.slice(i, i + 500) }, runId: { not: run.id } }, data: { nextRetryAt: null } });
+    for (const slice of slices(dueRetries)) {
+      await db.syncFailure.updateMany({ where: { idpId: idp.id, localId: { in: slice }, runId: { not: run.id } }, data: { nextRetryAt: null } });
     }
     await db.identityProvider.update({ where: { id: idp.id }, data: { outboxCursor: lastId, incrementalFailures: 0, incrementalRetryAt: null, incrementalError: null } });
     await db.outboxEvent.updateMany({ where: { id: { gt: idp.outboxCursor, lte: lastId }, processedAt: null }, data: { processedAt: new Date() } });

@@ -5,6 +5,7 @@ import { writeAudit, type AuditActor } from "../audit";
 import { idpClient } from "../idp/client";
 import type { Db } from "../prisma-client";
 import { PrismaSyncStore } from "./prisma-store";
+import { slices } from "./slices";
 import { loadBindings, loadRules, loadSource } from "./source";
 
 export type SyncMode = "full" | "dry_run" | "incremental";
@@ -132,10 +133,9 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: {
     });
     if (!isDryRun && (status === "succeeded" || status === "partially_succeeded")) {
       // Objects this run covered without failing are in step: their old failures no longer hold.
-      const stale = await db.syncFailure.findMany({ where: { idpId: idp.id, runId: { not: runId } }, select: { id: true, localId: true } });
-      const covered = only ? new Set(only) : undefined;
-      const ids = stale.filter((f) => !covered || covered.has(f.localId)).map((f) => f.id);
-      for (let i = 0; i < ids.length; i += 500) await db.syncFailure.deleteMany({ where: { id: { in: ids.slice(i, i + 500) } } });
+      const stale = { idpId: idp.id, runId: { not: runId } };
+      if (!only) await db.syncFailure.deleteMany({ where: stale });
+      for (const slice of only ? slices(only) : []) await db.syncFailure.deleteMany({ where: { ...stale, localId: { in: slice } } });
     }
     if (run.kind === "full" && status === "succeeded" && !options.onlyLocalIds) {
       await db.identityProvider.update({ where: { id: idp.id }, data: { lastFullSyncAt: new Date(), outboxCursor: Math.max(idp.outboxCursor, cursorAtStart) } });

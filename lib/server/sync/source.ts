@@ -1,5 +1,6 @@
 import type { BindingRecord, MappingRule, ObjectType, SourceAccount, SourceOu } from "@/lib/sync";
 import type { Db } from "../prisma-client";
+import { slices } from "./slices";
 
 type CustomValue = string | number | boolean | null;
 
@@ -42,13 +43,9 @@ export async function loadSource(db: Db, { accountIds }: { accountIds?: string[]
   };
 }
 
-// SQLite takes a few hundred bound parameters per statement: ask in slices.
-const SLICE = 500;
-
 async function findAccounts(db: Db, ids: string[]) {
-  const slices = [];
-  for (let i = 0; i < ids.length; i += SLICE) slices.push(db.account.findMany({ where: { id: { in: ids.slice(i, i + SLICE) } }, include: { memberships: true } }));
-  return (await Promise.all(slices)).flat();
+  const found = await Promise.all(slices(ids).map((slice) => db.account.findMany({ where: { id: { in: slice } }, include: { memberships: true } })));
+  return found.flat();
 }
 
 export async function loadRules(db: Db, idpId: string): Promise<MappingRule[]> {
