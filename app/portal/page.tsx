@@ -6,6 +6,7 @@ import { PortalSignOutButton } from "@/components/portal/sign-out-button";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { DescriptionList } from "@/components/ui/description-list";
 import { requireAccount } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { portalProfile } from "@/lib/server/sso/portal-profile";
@@ -59,14 +60,7 @@ export default async function PortalPage() {
       )}
       <section aria-labelledby="profile" className="bg-card rounded-xl border p-6">
         <h2 id="profile" className="mb-4 font-medium">{t("profile.title")}</h2>
-        <dl className="grid gap-3 sm:grid-cols-[12rem_1fr]" data-testid="portal-profile">
-          {rows.map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="text-muted-foreground text-sm">{label}</dt>
-              <dd className="text-sm">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <DescriptionList rows={rows} data-testid="portal-profile" />
       </section>
       <section aria-labelledby="dingtalk" className="bg-card rounded-xl border p-6">
         <h2 id="dingtalk" className="mb-4 font-medium">{t("dingtalk.title")}</h2>
@@ -75,16 +69,16 @@ export default async function PortalPage() {
         ) : (
           <div className="space-y-6">
             {bindings.map((b) => (
-            <dl key={b.id} className="grid gap-3 sm:grid-cols-[12rem_1fr]" data-testid="portal-binding">
-              <dt className="text-muted-foreground text-sm">{t("dingtalk.identityProvider")}</dt>
-              <dd className="text-sm">{b.idp.displayName}</dd>
-              <dt className="text-muted-foreground text-sm">{t("dingtalk.corpId")}</dt>
-              <dd className="font-mono text-sm">{b.idp.corpId}</dd>
-              <dt className="text-muted-foreground text-sm">{t("dingtalk.userid")}</dt>
-              <dd className="font-mono text-sm">{b.remoteId}</dd>
-              <dt className="text-muted-foreground text-sm">{t("dingtalk.lastSynced")}</dt>
-              <dd className="text-sm">{b.lastSyncedAt ? format.dateTime(b.lastSyncedAt, { dateStyle: "medium", timeStyle: "short" }) : t("dingtalk.never")}</dd>
-            </dl>
+              <DescriptionList
+                key={b.id}
+                data-testid="portal-binding"
+                rows={[
+                  [t("dingtalk.identityProvider"), b.idp.displayName],
+                  [t("dingtalk.corpId"), <code key="c">{b.idp.corpId}</code>],
+                  [t("dingtalk.userid"), <code key="u">{b.remoteId}</code>],
+                  [t("dingtalk.lastSynced"), b.lastSyncedAt ? format.dateTime(b.lastSyncedAt, { dateStyle: "medium", timeStyle: "short" }) : t("dingtalk.never")],
+                ]}
+              />
             ))}
           </div>
         )}

@@ -7,6 +7,7 @@ import { parseJson, runErrorWords, type RunError } from "@/components/idp/runs/r
 import { SyncFailures } from "@/components/idp/sync-failures";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { DescriptionList } from "@/components/ui/description-list";
 import { requireAdmin } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { listSyncFailures } from "@/lib/server/idp/failures";
@@ -82,14 +83,7 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
         <Card>
           <CardHeader><CardTitle><h2>{t("overview")}</h2></CardTitle></CardHeader>
           <CardContent>
-            <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">
-              {rows.map(([label, value]) => (
-                <div key={label} className="contents">
-                  <dt className="text-muted-foreground text-sm">{label}</dt>
-                  <dd className="text-sm">{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <DescriptionList rows={rows} className="gap-x-6" />
           </CardContent>
         </Card>
         {failures.total > 0 && (
