@@ -28,6 +28,8 @@ test("[WIZARD][STEP 3]: a target node that does not exist is refused", async ({ 
   await page.goto("/identity-providers/new/dingtalk");
   await fillApplication(page, { ...app, displayName: `Target ${uid}` });
   await page.getByRole("button", { name: "Next" }).click();
+  // Step 1's Next is enabled again for a moment before step 2 replaces it: wait for step 2.
+  await expect(stepHeading(page, "Assign permissions")).toBeVisible();
   await page.getByRole("button", { name: "Next" }).click();
   await expect(stepHeading(page, "Select scenario")).toBeVisible();
   await pickSource(page, root.name);
