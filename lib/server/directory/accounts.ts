@@ -3,6 +3,7 @@ import { validateCustomFieldValues, type CustomFieldDefinition } from "@/lib/sch
 import { AppError } from "../app-error";
 import { writeAudit, type AuditActor } from "../audit";
 import type { Db } from "../prisma-client";
+import { buildAccountRow, cleanCustomFields } from "./account-row";
 import { rethrowUnique } from "./errors";
 import { emitOutbox, type Tx } from "./outbox";
 
@@ -15,41 +16,22 @@ export async function loadCustomFieldDefinitions(db: Db | Tx): Promise<CustomFie
 
 async function checkReferences(tx: Tx, account: TAccount): Promise<void> {
   const defs = await loadCustomFieldDefinitions(tx);
-  const errors = validateCustomFieldValues(defs, account.customFields);
+  const errors = validateCustomFieldValues(defs, cleanCustomFields(account.customFields));
   if (Object.keys(errors).length > 0) {
-    throw new AppError("invalid_input", "validation.customFields", Object.fromEntries(Object.entries(errors).map(([k, v]) => [`customFields.${k}`, [v]])));
+    const fieldErrors = Object.fromEntries(Object.entries(errors).map(([k, v]) => [`customFields.${k}`, [v]]));
+    throw new AppError("invalid_input", "validation.customFields", fieldErrors);
   }
   if (account.ouIds.length === 0) return;
   const found = await tx.organizationalUnit.count({ where: { id: { in: account.ouIds } } });
   if (found !== new Set(account.ouIds).size) throw new AppError("invalid_input", "validation.unknownOu", { ouIds: ["validation.unknownOu"] });
 }
 
-function accountData(a: TAccount) {
-  const customFields = Object.fromEntries(Object.entries(a.customFields).filter(([, v]) => v.trim() !== ""));
-  return {
-    username: a.username,
-    displayName: a.displayName,
-    email: a.email,
-    phoneNumber: a.phoneNumber,
-    phoneRegion: a.phoneNumber ? a.phoneRegion : null,
-    employeeNumber: a.employeeNumber,
-    jobTitle: a.jobTitle,
-    externalId: a.externalId,
-    status: a.status,
-    description: a.description,
-    customFields: JSON.stringify(customFields),
-  };
-}
-
-function memberships(a: TAccount) {
-  return [...new Set(a.ouIds)].map((ouId) => ({ ouId, isPrimary: ouId === a.primaryOuId }));
-}
-
 export async function createAccount({ db, actor, account }: AccountOptions & { account: TAccount }) {
   try {
     return await db.$transaction(async (tx) => {
       await checkReferences(tx, account);
-      const created = await tx.account.create({ data: { ...accountData(account), memberships: { create: memberships(account) } } });
+      const { data, memberships } = buildAccountRow(account);
+      const created = await tx.account.create({ data: { ...data, memberships: { create: memberships } } });
       await emitOutbox(tx, { objectType: "user", objectId: created.id, operation: "create" });
       await writeAudit(tx, { actor, action: "account.create", targetType: "account", targetId: created.id, details: { username: created.username } });
       return created;
@@ -65,11 +47,12 @@ export async function updateAccount({ db, actor, id, account }: AccountOptions &
       const before = await tx.account.findUnique({ where: { id }, include: { memberships: true } });
       if (!before) throw new AppError("not_found", "errors.accountNotFound");
       await checkReferences(tx, account);
-      const updated = await tx.account.update({ where: { id }, data: accountData(account) });
+      const { data, memberships } = buildAccountRow(account);
+      const updated = await tx.account.update({ where: { id }, data });
       await tx.membership.deleteMany({ where: { accountId: id } });
-      await tx.membership.createMany({ data: memberships(account).map((m) => ({ ...m, accountId: id })) });
+      await tx.membership.createMany({ data: memberships.map((m) => ({ ...m, accountId: id })) });
       const wasMembers = before.memberships.map((m) => `${m.ouId}:${m.isPrimary}`).sort().join();
-      const isMembers = memberships(account).map((m) => `${m.ouId}:${m.isPrimary}`).sort().join();
+      const isMembers = memberships.map((m) => `${m.ouId}:${m.isPrimary}`).sort().join();
       await emitOutbox(tx, { objectType: "user", objectId: id, operation: wasMembers === isMembers ? "update" : "membership" });
       await writeAudit(tx, { actor, action: "account.update", targetType: "account", targetId: id, details: { username: updated.username } });
       return updated;

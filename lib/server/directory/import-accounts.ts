@@ -3,6 +3,7 @@ import { ZAccountSchema, type TAccount } from "@/lib/schemas/account";
 import { validateCustomFieldValues } from "@/lib/schemas/custom-field";
 import { writeAudit, type AuditActor } from "../audit";
 import type { Db } from "../prisma-client";
+import { accountRowFingerprint, buildAccountRow, type AccountRow, cleanCustomFields, storedAccountRow } from "./account-row";
 import { loadCustomFieldDefinitions } from "./accounts";
 import { ACCOUNT_COLUMNS, CUSTOM_COLUMN_PREFIX, MAX_IMPORT_ROWS, parseCsv, type CsvIssue } from "./csv-format";
 import { emitOutbox } from "./outbox";
@@ -10,6 +11,7 @@ import { loadOuPaths, normalizePath } from "./ou-paths";
 
 export type AccountImportPreview = { total: number; valid: number; creates: number; updates: number; issues: CsvIssue[] };
 type ValidRow = { line: number; account: TAccount };
+type RowToWrite = { id: string; row: AccountRow };
 
 const FIELD_COLUMN: Record<string, string> = { ouIds: "organizations", primaryOuId: "primaryOrganization" };
 
@@ -48,7 +50,8 @@ export async function validateAccountsCsv(db: Db, text: string): Promise<{ rows:
         rowIssues.push({ row: line, column, message: issue.message.startsWith("validation.") ? issue.message : "validation.invalid", value: values[column] });
       }
     } else {
-      for (const [field, message] of Object.entries(validateCustomFieldValues(defs, parsed.data.customFields))) {
+      const customIssues = validateCustomFieldValues(defs, cleanCustomFields(parsed.data.customFields));
+      for (const [field, message] of Object.entries(customIssues)) {
         rowIssues.push({ row: line, column: `${CUSTOM_COLUMN_PREFIX}${field}`, message, value: parsed.data.customFields[field] });
       }
       const firstLine = seen.get(parsed.data.username);
@@ -62,39 +65,28 @@ export async function validateAccountsCsv(db: Db, text: string): Promise<{ rows:
   return { rows: valid, existing, preview: { total: rows.length, valid: valid.length, creates: valid.length - updates, updates, issues } };
 }
 
-function data(a: TAccount) {
-  return {
-    username: a.username, displayName: a.displayName, email: a.email, phoneNumber: a.phoneNumber, phoneRegion: a.phoneNumber ? a.phoneRegion : null,
-    employeeNumber: a.employeeNumber, jobTitle: a.jobTitle, externalId: a.externalId, status: a.status, description: a.description,
-    customFields: JSON.stringify(Object.fromEntries(Object.entries(a.customFields).filter(([, v]) => v !== ""))),
-  };
-}
-
 /** Imports the valid rows in one transaction: create new usernames, update known ones. */
 export type AccountImportResult = AccountImportPreview & { created: number; updated: number; unchanged: number };
 
 export async function importAccountsCsv({ db, actor, text }: { db: Db; actor: AuditActor; text: string }): Promise<AccountImportResult> {
   const { rows, existing, preview } = await validateAccountsCsv(db, text);
-  const creates = rows.filter((r) => !existing.has(r.account.username)).map((r) => ({ id: randomUUID(), ...r }));
-  const membershipsOf = (id: string, a: TAccount) => [...new Set(a.ouIds)].map((ouId) => ({ accountId: id, ouId, isPrimary: ouId === a.primaryOuId }));
-  const candidates = rows.filter((r) => existing.has(r.account.username)).map((r) => ({ id: existing.get(r.account.username)!, ...r }));
+  const built = rows.map((r) => ({ id: existing.get(r.account.username), row: buildAccountRow(r.account) }));
+  const creates = built.filter((r) => r.id === undefined).map((r): RowToWrite => ({ id: randomUUID(), row: r.row }));
+  const candidates = built.flatMap(({ id, row }): RowToWrite[] => (id === undefined ? [] : [{ id, row }]));
   // Rows equal to what is stored are not changes: no write, no event.
   const current = new Map(
     (await db.account.findMany({ where: { id: { in: candidates.map((c) => c.id) } }, include: { memberships: true } })).map((a) => [a.id, a]),
   );
-  const fingerprint = (d: ReturnType<typeof data>, m: { ouId: string; isPrimary: boolean }[]) =>
-    JSON.stringify([d, m.map((x) => `${x.ouId}:${x.isPrimary}`).sort()]);
-  const updates = candidates.filter((c) => {
-    const stored = current.get(c.id)!;
-    const storedData = data({ ...stored, customFields: JSON.parse(stored.customFields) as Record<string, string>, status: stored.status as TAccount["status"], phoneRegion: stored.phoneRegion ?? "86", ouIds: [], primaryOuId: null });
-    return fingerprint(storedData, stored.memberships) !== fingerprint(data(c.account), membershipsOf(c.id, c.account));
-  });
+  const isChanged = (c: RowToWrite) =>
+    accountRowFingerprint(storedAccountRow(current.get(c.id)!)) !== accountRowFingerprint(c.row);
+  const updates = candidates.filter(isChanged);
+  const membershipsOf = ({ id, row }: RowToWrite) => row.memberships.map((m) => ({ accountId: id, ...m }));
   await db.$transaction(
     async (tx) => {
-      await tx.account.createMany({ data: creates.map((c) => ({ id: c.id, ...data(c.account) })) });
-      for (const u of updates) await tx.account.update({ where: { id: u.id }, data: data(u.account) });
+      await tx.account.createMany({ data: creates.map((c) => ({ id: c.id, ...c.row.data })) });
+      for (const u of updates) await tx.account.update({ where: { id: u.id }, data: u.row.data });
       await tx.membership.deleteMany({ where: { accountId: { in: updates.map((u) => u.id) } } });
-      await tx.membership.createMany({ data: [...creates, ...updates].flatMap((r) => membershipsOf(r.id, r.account)) });
+      await tx.membership.createMany({ data: [...creates, ...updates].flatMap(membershipsOf) });
       await emitOutbox(tx, [
         ...creates.map((c) => ({ objectType: "user" as const, objectId: c.id, operation: "create" as const })),
         ...updates.map((u) => ({ objectType: "user" as const, objectId: u.id, operation: "update" as const })),
