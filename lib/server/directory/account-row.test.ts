@@ -11,7 +11,8 @@ import { createOu } from "./ous";
 const actor = "system" as const;
 let db: Db;
 let cleanup: () => Promise<void>;
-let ouIds: Record<"root" | "sales" | "japan", string>;
+type OuKey = "root" | "sales" | "japan";
+let ouIds: Record<OuKey, string>;
 
 beforeAll(async () => {
   ({ db, cleanup } = await createTestDb());
@@ -34,14 +35,14 @@ beforeEach(async () => {
   await db.account.deleteMany();
 });
 
-const PATHS: Record<string, string> = { root: "Acme", sales: "Acme/Sales", japan: "Acme/Japan" };
+const PATHS: Record<OuKey, string> = { root: "Acme", sales: "Acme/Sales", japan: "Acme/Japan" };
 
 /** One input, written the way the form sends it (OU ids) and the way a CSV file holds it (OU paths). */
 type Case = {
   name: string;
   fields: Omit<TAccountInput, "ouIds" | "primaryOuId" | "customFields">;
-  ous: (keyof typeof PATHS)[];
-  primary: keyof typeof PATHS | null;
+  ous: OuKey[];
+  primary: OuKey | null;
   customFields: Record<string, string>;
 };
 
