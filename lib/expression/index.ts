@@ -14,6 +14,7 @@ export { ExpressionError, type ErrorParams, type ErrorReason, type ExpressionErr
 export { standardFields, type FieldCatalog, type FieldTree } from "./fields";
 export { functionCatalog, type FunctionInfo } from "./functions";
 export type { ExpressionLocale } from "./functions/types";
+export { Lexer, type TokenType } from "./lexer";
 export { limits, type LimitName } from "./limits";
 export { formatExpressionError } from "./messages/format";
 export { caretSnippet } from "./snippet";

@@ -1,21 +1,29 @@
 import { z } from "zod";
-import { MAPPING_KINDS, MAPPING_OBJECT_TYPES, type TMappingRule } from "./mapping-rules";
+import { MAPPING_KINDS, MAPPING_OBJECT_TYPES, type MappingRule } from "@/lib/mapping";
 
-// The Configure Field Mapping contract, shared by the editor (browser) and the save action (server).
-// The catalogue and the checks are in ./mapping-rules.ts (no zod: the editor bundles them).
-export * from "./mapping-rules";
+// The Configure Field Mapping input, shared by the editor (browser) and the save action (server).
+// Shape only: what the rules mean is checked by lib/mapping's checkRules, on both sides.
 
 export const ZMappingRuleSchema = z.object({
   objectType: z.enum(MAPPING_OBJECT_TYPES),
   targetField: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, { message: "mappingErrors.fieldId" }),
-  targetDisplayName: z.string().trim().min(1, { message: "validation.required" }).max(64, { message: "validation.tooLong" }),
+  // Blank means "no label of its own": the field is labelled from the catalogue in the reader's language.
+  targetDisplayName: z
+    .string()
+    .trim()
+    .max(64, { message: "validation.tooLong" })
+    .nullable()
+    .transform((label) => label || null),
   kind: z.enum(MAPPING_KINDS),
   source: z.string().max(4096, { message: "validation.tooLong" }),
   isMappingIdentifier: z.boolean(),
   isCustom: z.boolean(),
 });
-// The schema's output is the editor's rule type, both ways.
-const sameRule: [TMappingRule, z.output<typeof ZMappingRuleSchema>] = [{} as z.output<typeof ZMappingRuleSchema>, {} as TMappingRule];
+// The schema's output is the one MappingRule type, both ways.
+const sameRule: [MappingRule, z.output<typeof ZMappingRuleSchema>] = [
+  {} as z.output<typeof ZMappingRuleSchema>,
+  {} as MappingRule,
+];
 void sameRule;
 
 export const ZMappingRulesSchema = z.array(ZMappingRuleSchema).min(1).max(100, { message: "validation.tooMany" });

@@ -6,7 +6,8 @@ import { applyPlan } from "./apply";
 import { planSync } from "./plan";
 import { readSnapshot } from "./snapshot";
 import { account, defaultRules, MemorySyncStore, ou } from "./testing";
-import type { MappingRule, PlanInput, SourceAccount, SourceOu } from "./types";
+import type { MappingRule } from "@/lib/mapping";
+import type { PlanInput, SourceAccount, SourceOu } from "./types";
 
 let sb: TestSandbox;
 beforeAll(async () => {

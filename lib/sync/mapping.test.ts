@@ -1,17 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { SyncError } from "./errors";
 import { contentHash } from "./hash";
-import { compileRules, mapUser } from "./mapping";
+import { mappingFieldCatalog, userRule, type MappingRule } from "@/lib/mapping";
+import { compileSyncRules, mapUser } from "./mapping";
 import { account, defaultRules } from "./testing";
-import type { MappingRule } from "./types";
 
-const rule = (targetField: string, source: string, kind: MappingRule["kind"] = "expression"): MappingRule => ({
-  objectType: "user",
-  targetField,
-  kind,
-  source,
-  isMappingIdentifier: false,
-});
+const rule = (targetField: string, source: string, kind: MappingRule["kind"] = "expression"): MappingRule =>
+  userRule(targetField, source, { kind });
+// check() wants exactly one identifier: the userid rule, unless a test maps userid itself.
+const withIdentifier = (rules: MappingRule[]) =>
+  rules.some((r) => r.isMappingIdentifier)
+    ? rules
+    : rules.some((r) => r.targetField === "userid")
+      ? rules.map((r) => (r.targetField === "userid" ? { ...r, isMappingIdentifier: true } : r))
+      : [userRule("userid", "idpUser.username", { isMappingIdentifier: true }), ...rules];
+const compileRules = (rules: MappingRule[]) => compileSyncRules(withIdentifier(rules), mappingFieldCatalog(["floor"]));
 
 describe("mapUser", () => {
   it("maps fields, formats mobiles with the region and defaults userid to the username", () => {
@@ -58,8 +61,11 @@ describe("mapUser", () => {
   it("throws SyncError for a rule that does not compile or a field rule that is not a path", () => {
     expect(() => compileRules([rule("title", "Left(idpUser.jobTitle")])).toThrow(SyncError);
     expect(() => compileRules([rule("title", "Trim(idpUser.jobTitle)", "field")])).toThrow(SyncError);
-    const two = [...defaultRules("email"), { ...rule("mobile", "idpUser.phoneNumber", "field"), isMappingIdentifier: true }];
-    expect(() => compileRules(two)).toThrow(expect.objectContaining({ code: "identifier_invalid" }));
+    const two = defaultRules("email").map((r) => (r.targetField === "mobile" ? { ...r, isMappingIdentifier: true } : r));
+    expect(() => compileSyncRules(two, mappingFieldCatalog([]))).toThrow(expect.objectContaining({ code: "identifier_invalid" }));
+    expect(() => compileRules([rule("title", "idpUser.customFields.nope")])).toThrow(
+      expect.objectContaining({ code: "rule_invalid", params: expect.objectContaining({ targetField: "title", code: "expression" }) }),
+    );
   });
 });
 

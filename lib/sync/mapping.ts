@@ -1,53 +1,32 @@
 // Mapping rules, compiled once per run, applied to each account and OU.
-import { compile, ExpressionError, toFieldValue, type CompiledExpression, type Scope } from "@/lib/expression";
+import { ExpressionError, toFieldValue, type FieldCatalog, type Scope } from "@/lib/expression";
+import { compileRules, MappingRulesError, type CompiledRule, type CompiledRules, type MappingRule } from "@/lib/mapping";
 import { SyncError } from "./errors";
 import { checkLength, formatMobile } from "./fields";
-import type { IdpUser, MappingProblem, MappingRule, SourceAccount, SourceOu, UserFields } from "./types";
+import type { IdpUser, MappingProblem, SourceAccount, SourceOu, UserFields } from "./types";
 
-export type CompiledRule = { targetField: string; expression: CompiledExpression };
+export type { CompiledRules };
 
-export type CompiledRules = {
-  user: CompiledRule[];
-  organization: CompiledRule[];
-  /** The DingTalk field that matches unbound accounts to existing users ("userid" when no rule says). */
-  identifierField: string;
-};
-
-const PATH = /^(idpUser|idpOrganizationalUnit)(\.[A-Za-z_$][\w$]*)+$/;
-
-/** Defaults for what DingTalk requires when the IdP has no rule for it. */
-const USER_DEFAULTS: Record<string, string> = { userid: "idpUser.username", name: "idpUser.displayName" };
-
-function compileRule(rule: MappingRule): CompiledRule {
-  const source = rule.source.trim();
-  if (rule.kind === "field" && !PATH.test(source)) {
-    throw new SyncError("rule_invalid", { objectType: rule.objectType, targetField: rule.targetField, code: "not_a_field_path" });
-  }
+/**
+ * Compiles the rules once per run through lib/mapping's check (the editor's and
+ * the save action's); a refused set becomes SyncError "rule_invalid" naming the
+ * first rule refused, or "identifier_invalid" when the identifier is at fault.
+ */
+export function compileSyncRules(rules: readonly MappingRule[], catalog: FieldCatalog): CompiledRules {
   try {
-    return { targetField: rule.targetField, expression: compile(source) };
+    return compileRules(rules, catalog);
   } catch (err) {
-    if (!(err instanceof ExpressionError)) throw err;
+    if (!(err instanceof MappingRulesError)) throw err;
+    const [problem] = err.problems;
+    const rule = rules[problem.index];
+    if (problem.field === "isMappingIdentifier") throw new SyncError("identifier_invalid", { code: problem.code }, { cause: err });
+    const range = problem.code === "expression" ? { start: problem.start, end: problem.end } : {};
     throw new SyncError(
       "rule_invalid",
-      { objectType: rule.objectType, targetField: rule.targetField, code: err.code, start: err.start, end: err.end },
+      { objectType: rule?.objectType ?? null, targetField: rule?.targetField ?? null, code: problem.code, ...range },
       { cause: err },
     );
   }
-}
-
-/** Compiles every enabled rule once; throws SyncError("rule_invalid" | "identifier_invalid"). */
-export function compileRules(rules: MappingRule[]): CompiledRules {
-  const enabled = rules.filter((r) => r.kind !== "disabled" && r.source.trim() !== "");
-  const user = enabled.filter((r) => r.objectType === "user").map(compileRule);
-  for (const [field, source] of Object.entries(USER_DEFAULTS)) {
-    if (!user.some((r) => r.targetField === field)) user.push({ targetField: field, expression: compile(source) });
-  }
-  const organization = enabled.filter((r) => r.objectType === "organization").map(compileRule);
-  const identifiers = rules.filter((r) => r.objectType === "user" && r.isMappingIdentifier && r.kind !== "disabled");
-  if (identifiers.length > 1) {
-    throw new SyncError("identifier_invalid", { code: "several", fields: identifiers.map((r) => r.targetField).join(",") });
-  }
-  return { user, organization, identifierField: identifiers[0]?.targetField ?? "userid" };
 }
 
 /** The idpUser variable for an account (own properties of plain data only). */

@@ -1,5 +1,6 @@
 // The plan: a readable value (ops with reasons and field diffs) that apply executes exactly.
-import { compileRules, type CompiledRules } from "./mapping";
+import { mappingFieldCatalog } from "@/lib/mapping";
+import { compileSyncRules, type CompiledRules } from "./mapping";
 import { planDeptDeletes } from "./plan-dept-deletes";
 import { planDepartments } from "./plan-departments";
 import { planUsers } from "./plan-users";
@@ -54,7 +55,7 @@ export function holdFor(ops: PlanOp[], boundUsers: number, percent: number, coun
   };
 }
 
-/** Plans with rules compiled by the caller (compileRules once per run). */
+/** Plans with rules compiled by the caller (compileSyncRules once per run). */
 export function planWithRules(input: PlanInput, rules: CompiledRules): Plan {
   const depts = planDepartments({ sourceRootIds: input.sourceRootIds, ous: input.ous, rules, snapshot: input.snapshot, bindings: input.bindings });
   const only = input.only && new Set(input.only);
@@ -81,5 +82,5 @@ export function planWithRules(input: PlanInput, rules: CompiledRules): Plan {
 
 /** Compiles the rules and plans; throws SyncError when a rule does not compile. */
 export function planSync(input: PlanInput): Plan {
-  return planWithRules(input, compileRules(input.rules));
+  return planWithRules(input, compileSyncRules(input.rules, mappingFieldCatalog(input.customFieldIds ?? [])));
 }

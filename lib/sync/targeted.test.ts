@@ -4,12 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DingTalkClient } from "@/lib/dingtalk";
 import { TestSandbox } from "@/lib/dingtalk/sandbox/testing";
 import { applyPlan } from "./apply";
-import { compileRules } from "./mapping";
+import { mappingFieldCatalog, type MappingRule } from "@/lib/mapping";
+import { compileSyncRules } from "./mapping";
 import { planWithRules } from "./plan";
 import { readSnapshot } from "./snapshot";
 import { readTargetedSnapshot, snapshotNeeds } from "./targeted";
 import { account, defaultRules, MemorySyncStore, ou } from "./testing";
-import type { MappingRule, Plan, SourceAccount, SourceOu } from "./types";
+import type { Plan, SourceAccount, SourceOu } from "./types";
 
 let sb: TestSandbox;
 beforeAll(async () => {
@@ -39,14 +40,14 @@ async function synced(rules: MappingRule[]) {
   const client = sb.client(corp);
   const store = new MemorySyncStore();
   const dir: Dir = { ous: ous(), accounts: people(), rules };
-  const plan = planWithRules({ sourceRootIds: ["root"], ...dir, snapshot: await readSnapshot(client, 1), bindings: store.list() }, compileRules(rules));
+  const plan = planWithRules({ sourceRootIds: ["root"], ...dir, snapshot: await readSnapshot(client, 1), bindings: store.list() }, compileSyncRules(rules, mappingFieldCatalog([])));
   expect((await applyPlan({ plan, client, store })).failed).toBe(0);
   return { corp, client, store };
 }
 
 /** The plan for `only` from the full snapshot and from the targeted one, and the calls the targeted read made. */
 async function bothPlans(client: DingTalkClient, store: MemorySyncStore, dir: Dir, only: string[]) {
-  const compiled = compileRules(dir.rules);
+  const compiled = compileSyncRules(dir.rules, mappingFieldCatalog([]));
   const base = { sourceRootIds: ["root"], ...dir, bindings: store.list(), only };
   const full = planWithRules({ ...base, snapshot: await readSnapshot(client, 1) }, compiled);
   const needs = snapshotNeeds({ only, sourceRootIds: ["root"], targetDeptId: 1, ...dir, bindings: store.list(), rules: compiled });
@@ -108,7 +109,7 @@ describe("targeted snapshot for incremental runs", () => {
 
   it("asks for the full snapshot when an unbound account is matched by e-mail", async () => {
     const rules = defaultRules("email");
-    const compiled = compileRules(rules);
+    const compiled = compileSyncRules(rules, mappingFieldCatalog([]));
     const newcomer = account("a9", "zed", ["sales"], { email: "zed@example.com" });
     const bound = [{ objectType: "user" as const, localId: "a1", remoteId: "alice", contentHash: null }];
     const input = { sourceRootIds: ["root"], targetDeptId: 1, ous: ous(), accounts: [...people(), newcomer], bindings: bound, rules: compiled };

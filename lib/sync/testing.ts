@@ -1,6 +1,7 @@
 // Test helpers: an in-memory SyncStore and builders for source objects.
 import type { SyncStore } from "./store";
-import type { BindingRecord, MappingRule, ObjectType, SourceAccount, SourceOu, SyncRecordInput } from "./types";
+import { userRule, type MappingRule } from "@/lib/mapping";
+import type { BindingRecord, ObjectType, SourceAccount, SourceOu, SyncRecordInput } from "./types";
 
 /** SyncStore in memory, with the database's two unique keys per object type. */
 export class MemorySyncStore implements SyncStore {
@@ -73,13 +74,8 @@ export function account(id: string, username: string, ouIds: string[], extra: Pa
 
 /** The wizard's default user rules (Name, Mobile, Email, Title, Job number), identifier as given. */
 export function defaultRules(identifier: "email" | "mobile" | "job_number" | "userid" = "email"): MappingRule[] {
-  const field = (targetField: string, source: string): MappingRule => ({
-    objectType: "user",
-    targetField,
-    kind: "field",
-    source,
-    isMappingIdentifier: targetField === identifier,
-  });
+  const field = (targetField: string, source: string) =>
+    userRule(targetField, source, { isMappingIdentifier: targetField === identifier });
   const rules = [
     field("name", "idpUser.displayName"),
     field("mobile", "idpUser.phoneNumber"),

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { ZSaveMappingSchema } from "@/lib/schemas/mapping";
 import { adminAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
-import { saveMapping } from "@/lib/server/idp/lifecycle";
+import { saveMapping } from "@/lib/server/idp/mapping";
 
 // Wizard step 4 (Save and sync / Save only) and Configure Field Mapping: re-checks and saves the rules.
 export const saveMappingAction = adminAction(ZSaveMappingSchema, async ({ id, rules, mode }, admin) => {

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useMemo, useRef, useState } from "react";
 import { functionCatalog, type ExpressionLocale } from "@/lib/expression";
-import { highlight, wordBefore, type TokenClass } from "@/lib/schemas/mapping-highlight";
+import { highlight, wordBefore, type TokenClass } from "@/lib/mapping/highlight";
 import { cn } from "@/lib/utils";
 
 const colours: Record<TokenClass, string> = {

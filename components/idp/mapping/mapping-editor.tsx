@@ -6,17 +6,24 @@ import { saveMappingAction } from "@/app/actions/idp/save-mapping";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatExpressionError, standardFields, type ExpressionLocale } from "@/lib/expression";
-import { mappingFieldCatalog, validateMappingRules, type TMappingRule } from "@/lib/schemas/mapping-rules";
+import { standardFields, type ExpressionLocale } from "@/lib/expression";
+import { checkRules, mappingFieldCatalog, type MappingRule, type RuleProblem } from "@/lib/mapping";
 import { useIdpMessages } from "../use-idp-messages";
 import { AddFieldForm } from "./add-field-form";
 import { MappingRow, type FieldOption } from "./mapping-row";
 import { previewRule } from "./preview";
 import { SampleAccountPicker, SampleOuPicker } from "./sample-picker";
+import { useRuleProblemText } from "./use-rule-problem-text";
+
+// TODO(integrate with the error registry): the server's re-check sends each RuleProblem as JSON.
+function ruleProblemsOf(error: { code: string; fieldErrors?: Record<string, string[]> }): RuleProblem[] {
+  if (error.code !== "invalid_rules") return [];
+  return Object.values(error.fieldErrors ?? {}).flat().map((text) => JSON.parse(text) as RuleProblem);
+}
 
 type Props = {
   idpId: string;
-  initialRules: TMappingRule[];
+  initialRules: MappingRule[];
   customFields: { id: string; displayName: string }[];
   mode: "wizard" | "update";
   /** Configure Field Mapping: offer "Save and sync" besides "Save" (an enabled IdP). */
@@ -29,13 +36,14 @@ type Props = {
 export function MappingEditor({ idpId, initialRules, customFields, mode, canSync = false, onPrevious, onSaved }: Props) {
   const t = useTranslations("mapping");
   const tf = useTranslations("mapping.fields");
-  const tr = useTranslations();
   const locale = useLocale() as ExpressionLocale;
   const messages = useIdpMessages();
   const [rules, setRules] = useState(initialRules);
   const [sample, setSample] = useState<{ idpUser?: object; idpOrganizationalUnit?: object; userLabel?: string; ouLabel?: string }>({});
   const [serverError, setServerError] = useState<string | null>(null);
-  const [serverFieldErrors, setServerFieldErrors] = useState<Record<string, string[]>>({});
+  // What the server's re-check refused that the browser's did not (a custom field deleted meanwhile).
+  const [serverProblems, setServerProblems] = useState<RuleProblem[]>([]);
+  const problemText = useRuleProblemText();
   const [saving, setSaving] = useState<null | "sync" | "save" | "update">(null);
 
   const catalog = useMemo(() => mappingFieldCatalog(customFields.map((f) => f.id)), [customFields]);
@@ -46,18 +54,18 @@ export function MappingEditor({ idpId, initialRules, customFields, mode, canSync
   const ouOptions: FieldOption[] = useMemo(() => Object.keys(standardFields.idpOrganizationalUnit).map((k) => ({ path: `idpOrganizationalUnit.${k}`, label: tf.has(k) ? tf(k) : k })), [tf]);
   const fieldPaths = useMemo(() => ["idpUser", "idpOrganizationalUnit", ...userOptions.map((o) => o.path), ...ouOptions.map((o) => o.path)], [userOptions, ouOptions]);
 
-  const problems = useMemo(() => validateMappingRules(rules, catalog), [rules, catalog]);
-  const problemsOf = (index: number) => [
-    ...problems.filter((p) => p.index === index).map((p) =>
-      "expression" in p
-        ? { field: "source", message: formatExpressionError(p.expression, locale), range: { start: p.expression.start, end: p.expression.end } }
-        : { field: p.field, message: tr.has(p.key) ? tr(p.key, p.params ?? {}) : p.key },
-    ),
-    ...Object.entries(serverFieldErrors).filter(([k]) => k.startsWith(`rules.${index}.`)).map(([k, v]) => ({ field: k.split(".")[2], message: messages.fieldText(undefined, v[0]) ?? v[0] })),
-  ];
+  const problems = useMemo(() => checkRules(rules, catalog), [rules, catalog]);
+  const problemsOf = (index: number) =>
+    (problems.length > 0 ? problems : serverProblems)
+      .filter((p) => p.index === index)
+      .map((p) => ({
+        field: p.field,
+        message: problemText(p),
+        range: p.code === "expression" ? { start: p.start, end: p.end } : undefined,
+      }));
 
-  const update = (index: number, rule: TMappingRule) => {
-    setServerFieldErrors({});
+  const update = (index: number, rule: MappingRule) => {
+    setServerProblems([]);
     setRules((rs) => rs.map((r, i) => (i === index ? rule : r)));
   };
   const setIdentifier = (index: number) => setRules((rs) => rs.map((r, i) => (r.objectType === "user" ? { ...r, isMappingIdentifier: i === index } : r)));
@@ -69,11 +77,11 @@ export function MappingEditor({ idpId, initialRules, customFields, mode, canSync
     const result = await saveMappingAction({ id: idpId, rules, mode: saveMode });
     setSaving(null);
     if (result.ok) return onSaved({ runId: result.data.runId, mode: saveMode });
-    setServerFieldErrors(result.error.fieldErrors ?? {});
+    setServerProblems(ruleProblemsOf(result.error));
     setServerError(messages.errorText(result.error));
   };
 
-  const section = (objectType: TMappingRule["objectType"]) => {
+  const section = (objectType: MappingRule["objectType"]) => {
     const indexed = rules.map((rule, index) => ({ rule, index })).filter(({ rule }) => rule.objectType === objectType);
     const isUser = objectType === "user";
     return (
@@ -108,7 +116,7 @@ export function MappingEditor({ idpId, initialRules, customFields, mode, canSync
             </TableBody>
           </Table>
         </div>
-        <AddFieldForm objectType={objectType} used={indexed.map(({ rule }) => rule.targetField)} onAdd={(rule) => setRules((rs) => [...rs, rule])} />
+        <AddFieldForm objectType={objectType} rules={rules} catalog={catalog} onAdd={(rule) => setRules((rs) => [...rs, rule])} />
       </section>
     );
   };

@@ -1,31 +1,32 @@
 "use client";
 
 import { Trash2 } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
 import { TableCell, TableRow } from "@/components/ui/table";
-import type { TMappingRule } from "@/lib/schemas/mapping-rules";
+import { dingTalkFieldLabel, type MappingLocale, type MappingRule } from "@/lib/mapping";
 import { ExpressionInput } from "./expression-input";
 import type { PreviewValue } from "./preview";
 
 export type FieldOption = { path: string; label: string };
 
 type Props = {
-  rule: TMappingRule;
+  rule: MappingRule;
   index: number;
   fieldOptions: FieldOption[];
   fieldPaths: string[];
   problems: { field: string; message: string; range?: { start: number; end: number } }[];
   preview: PreviewValue;
-  onChange: (rule: TMappingRule) => void;
+  onChange: (rule: MappingRule) => void;
   onIdentifier?: () => void;
 };
 
 /** One mapping rule: identifier, DingTalk field, kind, source and its live preview. */
 export function MappingRow({ rule, index, fieldOptions, fieldPaths, problems, preview, onChange, onIdentifier }: Props) {
   const t = useTranslations("mapping");
-  const name = rule.targetDisplayName;
+  const locale = useLocale() as MappingLocale;
+  const name = dingTalkFieldLabel(rule.objectType, rule.targetField, locale, rule.isCustom ? rule.targetDisplayName : null);
   const sourceProblem = problems.find((p) => p.field === "source");
   const other = problems.filter((p) => p.field !== "source");
   const rowId = `rule-${rule.objectType}-${rule.targetField}`;
@@ -54,7 +55,7 @@ export function MappingRow({ rule, index, fieldOptions, fieldPaths, problems, pr
           className="w-36"
           value={rule.kind}
           onChange={(e) => {
-            const kind = e.target.value as TMappingRule["kind"];
+            const kind = e.target.value as MappingRule["kind"];
             onChange({ ...rule, kind, isMappingIdentifier: kind === "disabled" ? false : rule.isMappingIdentifier });
           }}
         >

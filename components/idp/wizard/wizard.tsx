@@ -7,7 +7,7 @@ import { useState } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Stepper } from "@/components/ui/stepper";
 import type { TApplicationInput } from "@/lib/schemas/idp";
-import type { TMappingRule } from "@/lib/schemas/mapping-rules";
+import type { MappingRule } from "@/lib/mapping";
 import { ApplicationForm } from "./application-form";
 import type { DeveloperInfo } from "./developer-info";
 import type { ScenarioDefaults } from "./scenario-form";
@@ -28,7 +28,7 @@ export type WizardProps = {
   developerInfo: DeveloperInfo;
   sandboxUrl: string | null;
   scenario: ScenarioDefaults;
-  rules: TMappingRule[];
+  rules: MappingRule[];
   customFields: { id: string; displayName: string }[];
 };
 

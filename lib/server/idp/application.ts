@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { createDingTalkClient, DINGTALK_DEFAULTS } from "@/lib/dingtalk";
 import type { TApplication } from "@/lib/schemas/idp";
-import { AppError } from "../app-error";
+import { AppError, fieldErrorsFor } from "../app-error";
 import { writeAudit, type AuditActor } from "../audit";
 import type { Db } from "../prisma-client";
 import { openSecret, sealSecret } from "../secrets";
-import { defaultMappingRules } from "./default-rules";
+import { defaultMappingRules } from "@/lib/mapping";
 import { credentialFields, dingTalkAppError } from "./dingtalk-errors";
 
 type SaveApplicationOptions = { db: Db; actor: AuditActor; input: TApplication };
@@ -33,9 +33,9 @@ export async function verifyCredentials(input: { corpId: string; appKey: string;
 /** Wizard step 1 (and Modify > basic settings): checks with DingTalk, then creates or updates the IdP. */
 export async function saveApplication({ db, actor, input }: SaveApplicationOptions): Promise<{ id: string }> {
   const existing = input.id ? await db.identityProvider.findUnique({ where: { id: input.id } }) : null;
-  if (input.id && !existing) throw new AppError("not_found", "idpErrors.notFound");
+  if (input.id && !existing) throw new AppError({ code: "errors.idpNotFound" });
   const clash = await db.identityProvider.findFirst({ where: { corpId: input.corpId, ...(existing ? { NOT: { id: existing.id } } : {}) }, select: { id: true } });
-  if (clash) throw new AppError("conflict", "idpErrors.corpIdTaken", { corpId: ["idpErrors.corpIdTaken"] });
+  if (clash) throw new AppError({ code: "errors.corpIdTaken" }, fieldErrorsFor(["corpId"], { code: "errors.corpIdTaken" }));
 
   const urls = endpoints(input);
   const appSecret = input.appSecret || (existing ? openSecret(existing.appSecretEncrypted, existing.id) : "");
@@ -69,7 +69,7 @@ export async function saveApplication({ db, actor, input }: SaveApplicationOptio
 /** Modify > rotate AppSecret: the new secret must fetch a token before it replaces the old one. */
 export async function rotateAppSecret({ db, actor, id, appSecret }: { db: Db; actor: AuditActor; id: string; appSecret: string }) {
   const idp = await db.identityProvider.findUnique({ where: { id } });
-  if (!idp) throw new AppError("not_found", "idpErrors.notFound");
+  if (!idp) throw new AppError({ code: "errors.idpNotFound" });
   await verifyCredentials({ ...idp, appSecret });
   await db.$transaction(async (tx) => {
     await tx.identityProvider.update({ where: { id }, data: { appSecretEncrypted: sealSecret(appSecret, id) } });

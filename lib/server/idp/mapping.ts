@@ -1,40 +1,80 @@
-import { formatExpressionError, type ExpressionLocale } from "@/lib/expression";
-import { mappingFieldCatalog, validateMappingRules, type TMappingRule } from "@/lib/schemas/mapping";
+import { checkRules, type MappingRule } from "@/lib/mapping";
+import type { TSaveMappingInput } from "@/lib/schemas/mapping";
 import { AppError } from "../app-error";
 import { writeAudit, type AuditActor } from "../audit";
+import type { CurrentAdmin } from "../auth";
 import type { Db } from "../prisma-client";
+import { startSyncRun } from "../sync/runs";
+import { mappingCatalog } from "./rules";
 
-export async function customFieldIds(db: Db): Promise<string[]> {
-  return (await db.customFieldDefinition.findMany({ select: { id: true }, orderBy: { position: "asc" } })).map((d) => d.id);
-}
-
-/** Re-checks every rule as the editor did; refuses the set with per-rule messages. */
-export async function checkRulesOnServer(db: Db, rules: TMappingRule[], locale: string): Promise<void> {
-  const problems = validateMappingRules(rules, mappingFieldCatalog(await customFieldIds(db)));
+/** Re-checks every rule with the editor's validator; refuses the set with each problem as a code and params. */
+export async function checkRulesOnServer(db: Db, rules: MappingRule[]): Promise<void> {
+  const problems = checkRules(rules, await mappingCatalog(db));
   if (problems.length === 0) return;
   const fieldErrors: Record<string, string[]> = {};
-  const lang = (["en", "zh-CN", "ja"].includes(locale) ? locale : "en") as ExpressionLocale;
-  for (const p of problems) {
-    const text = "expression" in p ? formatExpressionError(p.expression, lang) : p.key;
-    (fieldErrors[`rules.${p.index}.${p.field}`] ??= []).push(text);
-  }
+  for (const p of problems) (fieldErrors[`rules.${p.index}.${p.field}`] ??= []).push(JSON.stringify(p));
   throw new AppError("invalid_rules", "mappingErrors.invalidRules", fieldErrors);
 }
 
+type AuditedRule = { objectType: string; targetField: string; kind: string; source: string; isMappingIdentifier: boolean };
+const auditView = (r: AuditedRule) => ({
+  objectType: r.objectType,
+  targetField: r.targetField,
+  kind: r.kind,
+  source: r.source,
+  isMappingIdentifier: r.isMappingIdentifier,
+});
+
+type ReplaceRulesOptions = { db: Db; actor: AuditActor; idpId: string; rules: MappingRule[] };
+
 /** Replaces the IdP's rules in one transaction, audited with the before and after. */
-export async function replaceRules({ db, actor, idpId, rules }: { db: Db; actor: AuditActor; idpId: string; rules: TMappingRule[] }) {
+export async function replaceRules({ db, actor, idpId, rules }: ReplaceRulesOptions) {
   await db.$transaction(async (tx) => {
-    const before = await tx.fieldMappingRule.findMany({ where: { idpId }, orderBy: [{ objectType: "asc" }, { position: "asc" }] });
+    const before = await tx.fieldMappingRule.findMany({
+      where: { idpId },
+      orderBy: [{ objectType: "asc" }, { position: "asc" }],
+    });
     await tx.fieldMappingRule.deleteMany({ where: { idpId } });
     await tx.fieldMappingRule.createMany({
-      data: rules.map((r, position) => ({ ...r, source: r.kind === "disabled" ? r.source : r.source.trim(), idpId, position })),
+      data: rules.map((r, position) => ({
+        ...r,
+        // Only an added field keeps a label of its own; the others are labelled from the catalogue at render.
+        targetDisplayName: r.isCustom ? r.targetDisplayName : null,
+        source: r.kind === "disabled" ? r.source : r.source.trim(),
+        idpId,
+        position,
+      })),
     });
     await writeAudit(tx, {
-      actor, action: "idp.mapping.update", targetType: "idp", targetId: idpId,
-      details: {
-        before: before.map((r) => ({ objectType: r.objectType, targetField: r.targetField, kind: r.kind, source: r.source, isMappingIdentifier: r.isMappingIdentifier })),
-        after: rules.map((r) => ({ objectType: r.objectType, targetField: r.targetField, kind: r.kind, source: r.source, isMappingIdentifier: r.isMappingIdentifier })),
-      },
+      actor,
+      action: "idp.mapping.update",
+      targetType: "idp",
+      targetId: idpId,
+      details: { before: before.map(auditView), after: rules.map(auditView) },
     });
   });
+}
+
+type SaveMappingOptions = { db: Db; admin: CurrentAdmin; id: string; rules: MappingRule[]; mode: TSaveMappingInput["mode"] };
+
+/** Step 4 "Save and sync" / "Save only", or Configure Field Mapping's "Save" (update) and "Save and sync". */
+export async function saveMapping({ db, admin, id, rules, mode }: SaveMappingOptions): Promise<{ runId: string | null }> {
+  const idp = await db.identityProvider.findUnique({ where: { id } });
+  if (!idp) throw new AppError("not_found", "idpErrors.notFound");
+  if (mode !== "update" && idp.status === "draft" && (idp.wizardStep < 4 || !idp.permissionsCheckedAt)) {
+    throw new AppError("wizard_incomplete", "idpErrors.wizardIncomplete");
+  }
+  // Checked before saving: the rules are not half-applied when the run cannot start.
+  if (mode === "sync" && idp.status === "disabled") throw new AppError("disabled", "idpErrors.idpDisabled");
+  await checkRulesOnServer(db, rules);
+  await replaceRules({ db, actor: admin, idpId: id, rules });
+  if (mode === "update") return { runId: null };
+  if (idp.status === "draft") {
+    await db.identityProvider.update({ where: { id }, data: { status: "enabled", wizardStep: 5 } });
+    await writeAudit(db, { actor: admin, action: "idp.enable", targetType: "idp", targetId: id, details: { via: "wizard" } });
+  }
+  if (mode === "save") return { runId: null };
+  const trigger = idp.status === "draft" ? "wizard" : "manual";
+  const run = await startSyncRun({ db, idpId: id, mode: "full", trigger, actor: admin });
+  return { runId: run.id };
 }

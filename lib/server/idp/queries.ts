@@ -1,4 +1,5 @@
 import type { Db } from "../prisma-client";
+import { toMappingRule } from "./rules";
 
 export type RunSummary = {
   id: string; idpId: string; idpName: string; kind: string; trigger: string; status: string; triggeredBy: string | null;
@@ -47,10 +48,7 @@ export async function ouNames(db: Db, ids: string[]): Promise<Record<string, str
 
 export async function getRules(db: Db, idpId: string) {
   const rows = await db.fieldMappingRule.findMany({ where: { idpId }, orderBy: [{ objectType: "desc" }, { position: "asc" }] });
-  return rows.map((r) => ({
-    objectType: r.objectType as "user" | "organization", targetField: r.targetField, targetDisplayName: r.targetDisplayName,
-    kind: r.kind as "field" | "expression" | "disabled", source: r.source, isMappingIdentifier: r.isMappingIdentifier, isCustom: r.isCustom,
-  }));
+  return rows.map(toMappingRule);
 }
 
 export const RUNS_PAGE_SIZE = 25;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { defaultMappingRules } from "../idp/default-rules";
+import { defaultMappingRules } from "@/lib/mapping";
 import type { Db } from "../prisma-client";
 import { sealSecret } from "../secrets";
 

@@ -1,4 +1,6 @@
-import type { BindingRecord, MappingRule, ObjectType, SourceAccount, SourceOu } from "@/lib/sync";
+import type { MappingRule } from "@/lib/mapping";
+import type { BindingRecord, ObjectType, SourceAccount, SourceOu } from "@/lib/sync";
+import { toMappingRule } from "../idp/rules";
 import type { Db } from "../prisma-client";
 import { slices } from "./slices";
 
@@ -50,7 +52,7 @@ async function findAccounts(db: Db, ids: string[]) {
 
 export async function loadRules(db: Db, idpId: string): Promise<MappingRule[]> {
   const rows = await db.fieldMappingRule.findMany({ where: { idpId }, orderBy: [{ objectType: "asc" }, { position: "asc" }] });
-  return rows.map((r) => ({ objectType: r.objectType as ObjectType, targetField: r.targetField, kind: r.kind as MappingRule["kind"], source: r.source, isMappingIdentifier: r.isMappingIdentifier }));
+  return rows.map(toMappingRule);
 }
 
 export async function loadBindings(db: Db, idpId: string): Promise<BindingRecord[]> {
