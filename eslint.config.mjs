@@ -151,36 +151,50 @@ const layerRules = [
       packagesInWords: "no package but zod (its tests use vitest and fast-check)",
     }),
   ),
-  restrict(["lib/dingtalk/**"], [
-    {
-      regex: "^@/(app|components)(/|$)|^@/lib/(server|generated|sync|mapping)(/|$)",
-      message: "lib/dingtalk sits below lib/mapping, lib/sync, lib/server, components and app: it imports none.",
-    },
-    {
-      regex: FRAMEWORKS,
-      message: "lib/dingtalk is plain TypeScript: no Next.js, React, Prisma or server-only (node: built-ins are fine).",
-    },
-  ]),
-  restrict(["lib/sync/**"], [
-    {
-      regex: "^@/(app|components)(/|$)|^@/lib/(server|generated)(/|$)",
-      message: "lib/sync sits below lib/server, components and app: it imports none of them (ports keep it testable).",
-    },
-    { regex: FRAMEWORKS, message: "lib/sync is plain TypeScript: no Next.js, React, Prisma or server-only." },
-  ]),
-  restrict(["lib/server/**"], [
-    {
-      regex: "^@/(app|components)(/|$)|^(\\.\\./)+(app|components)(/|$)",
-      message: "lib/server sits below components and app: it never imports them.",
-    },
-  ]),
+  restrict(
+    ["lib/dingtalk/**"],
+    [
+      {
+        regex: "^@/(app|components)(/|$)|^@/lib/(server|generated|sync|mapping)(/|$)",
+        message: "lib/dingtalk sits below lib/mapping, lib/sync, lib/server, components and app: it imports none.",
+      },
+      {
+        regex: FRAMEWORKS,
+        message:
+          "lib/dingtalk is plain TypeScript: no Next.js, React, Prisma or server-only (node: built-ins are fine).",
+      },
+    ],
+  ),
+  restrict(
+    ["lib/sync/**"],
+    [
+      {
+        regex: "^@/(app|components)(/|$)|^@/lib/(server|generated)(/|$)",
+        message:
+          "lib/sync sits below lib/server, components and app: it imports none of them (ports keep it testable).",
+      },
+      { regex: FRAMEWORKS, message: "lib/sync is plain TypeScript: no Next.js, React, Prisma or server-only." },
+    ],
+  ),
+  restrict(
+    ["lib/server/**"],
+    [
+      {
+        regex: "^@/(app|components)(/|$)|^(\\.\\./)+(app|components)(/|$)",
+        message: "lib/server sits below components and app: it never imports them.",
+      },
+    ],
+  ),
   // Client components call server actions by importing them: @/app/actions is their interface.
-  restrict(["components/**"], [
-    {
-      regex: "^@/app(/(?!actions/)|$)",
-      message: "components sit below app: they import nothing from app/ except the server actions in app/actions.",
-    },
-  ]),
+  restrict(
+    ["components/**"],
+    [
+      {
+        regex: "^@/app(/(?!actions/)|$)",
+        message: "components sit below app: they import nothing from app/ except the server actions in app/actions.",
+      },
+    ],
+  ),
   {
     files: ["**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}"],
     plugins: { layers: layersPlugin },

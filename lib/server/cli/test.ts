@@ -20,6 +20,7 @@ async function main() {
   const started = Date.now();
   fs.rmSync(REPORTS, { recursive: true, force: true });
   fs.mkdirSync(REPORTS, { recursive: true });
+  await runOrExit("Format", "npx", ["prettier", "--check", "."]);
   await runOrExit("Typecheck", "npx", ["tsc", "--noEmit"]);
   await runOrExit("Lint", "npx", ["eslint", "--max-warnings=0", "."]);
   const unitCode = await run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/vitest.json`]);
