@@ -7,19 +7,14 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { standardFields, type ExpressionLocale } from "@/lib/expression";
-import { checkRules, mappingFieldCatalog, type MappingRule, type RuleProblem } from "@/lib/mapping";
+import { checkRules, mappingFieldCatalog, type MappingRule } from "@/lib/mapping";
+import { ruleMessages, type RuleMessage } from "@/lib/messages/rule-problems";
 import { useIdpMessages } from "../use-idp-messages";
 import { AddFieldForm } from "./add-field-form";
 import { MappingRow, type FieldOption } from "./mapping-row";
 import { previewRule } from "./preview";
 import { SampleAccountPicker, SampleOuPicker } from "./sample-picker";
 import { useRuleProblemText } from "./use-rule-problem-text";
-
-// TODO(integrate with the error registry): the server's re-check sends each RuleProblem as JSON.
-function ruleProblemsOf(error: { code: string; fieldErrors?: Record<string, string[]> }): RuleProblem[] {
-  if (error.code !== "invalid_rules") return [];
-  return Object.values(error.fieldErrors ?? {}).flat().map((text) => JSON.parse(text) as RuleProblem);
-}
 
 type Props = {
   idpId: string;
@@ -42,7 +37,7 @@ export function MappingEditor({ idpId, initialRules, customFields, mode, canSync
   const [sample, setSample] = useState<{ idpUser?: object; idpOrganizationalUnit?: object; userLabel?: string; ouLabel?: string }>({});
   const [serverError, setServerError] = useState<string | null>(null);
   // What the server's re-check refused that the browser's did not (a custom field deleted meanwhile).
-  const [serverProblems, setServerProblems] = useState<RuleProblem[]>([]);
+  const [serverProblems, setServerProblems] = useState<RuleMessage[]>([]);
   const problemText = useRuleProblemText();
   const [saving, setSaving] = useState<null | "sync" | "save" | "update">(null);
 
@@ -55,14 +50,23 @@ export function MappingEditor({ idpId, initialRules, customFields, mode, canSync
   const fieldPaths = useMemo(() => ["idpUser", "idpOrganizationalUnit", ...userOptions.map((o) => o.path), ...ouOptions.map((o) => o.path)], [userOptions, ouOptions]);
 
   const problems = useMemo(() => checkRules(rules, catalog), [rules, catalog]);
-  const problemsOf = (index: number) =>
-    (problems.length > 0 ? problems : serverProblems)
+  const problemsOf = (index: number) => [
+    ...problems
       .filter((p) => p.index === index)
       .map((p) => ({
         field: p.field,
         message: problemText(p),
         range: p.code === "expression" ? { start: p.start, end: p.end } : undefined,
-      }));
+      })),
+    // Only while the browser's check passes: the server's refusals of the same rules would repeat them.
+    ...(problems.length > 0 ? [] : serverProblems)
+      .filter((p) => p.index === index)
+      .map(({ field, message }) => ({
+        field,
+        message: problemText(message),
+        range: message.code === "mappingErrors.expression" ? { start: message.params.start, end: message.params.end } : undefined,
+      })),
+  ];
 
   const update = (index: number, rule: MappingRule) => {
     setServerProblems([]);
@@ -77,7 +81,7 @@ export function MappingEditor({ idpId, initialRules, customFields, mode, canSync
     const result = await saveMappingAction({ id: idpId, rules, mode: saveMode });
     setSaving(null);
     if (result.ok) return onSaved({ runId: result.data.runId, mode: saveMode });
-    setServerProblems(ruleProblemsOf(result.error));
+    setServerProblems(ruleMessages(result.error.fieldErrors));
     setServerError(messages.errorText(result.error));
   };
 

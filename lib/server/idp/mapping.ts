@@ -1,4 +1,5 @@
 import { checkRules, type MappingRule } from "@/lib/mapping";
+import { ruleFieldErrors } from "@/lib/messages/rule-problems";
 import type { TSaveMappingInput } from "@/lib/schemas/mapping";
 import { AppError } from "../app-error";
 import { writeAudit, type AuditActor } from "../audit";
@@ -11,9 +12,7 @@ import { mappingCatalog } from "./rules";
 export async function checkRulesOnServer(db: Db, rules: MappingRule[]): Promise<void> {
   const problems = checkRules(rules, await mappingCatalog(db));
   if (problems.length === 0) return;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const p of problems) (fieldErrors[`rules.${p.index}.${p.field}`] ??= []).push(JSON.stringify(p));
-  throw new AppError("invalid_rules", "mappingErrors.invalidRules", fieldErrors);
+  throw new AppError({ code: "mappingErrors.invalidRules" }, ruleFieldErrors(problems));
 }
 
 type AuditedRule = { objectType: string; targetField: string; kind: string; source: string; isMappingIdentifier: boolean };
@@ -60,12 +59,12 @@ type SaveMappingOptions = { db: Db; admin: CurrentAdmin; id: string; rules: Mapp
 /** Step 4 "Save and sync" / "Save only", or Configure Field Mapping's "Save" (update) and "Save and sync". */
 export async function saveMapping({ db, admin, id, rules, mode }: SaveMappingOptions): Promise<{ runId: string | null }> {
   const idp = await db.identityProvider.findUnique({ where: { id } });
-  if (!idp) throw new AppError("not_found", "idpErrors.notFound");
+  if (!idp) throw new AppError({ code: "errors.idpNotFound" });
   if (mode !== "update" && idp.status === "draft" && (idp.wizardStep < 4 || !idp.permissionsCheckedAt)) {
-    throw new AppError("wizard_incomplete", "idpErrors.wizardIncomplete");
+    throw new AppError({ code: "errors.wizardIncomplete" });
   }
   // Checked before saving: the rules are not half-applied when the run cannot start.
-  if (mode === "sync" && idp.status === "disabled") throw new AppError("disabled", "idpErrors.idpDisabled");
+  if (mode === "sync" && idp.status === "disabled") throw new AppError({ code: "errors.idpDisabled" });
   await checkRulesOnServer(db, rules);
   await replaceRules({ db, actor: admin, idpId: id, rules });
   if (mode === "update") return { runId: null };

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestSandbox, type TestCorp } from "@/lib/dingtalk/sandbox/testing";
+import { seedDemoDirectory } from "@/prisma/seed-demo";
+import type { CurrentAdmin } from "../auth";
+import type { Db } from "../prisma-client";
+import { waitForRun } from "../sync/runs";
+import { createSandboxIdp } from "../sync/sandbox-idp";
+import { createTestDb } from "../test-db";
+import { saveMapping } from "./mapping";
+import { getRules } from "./queries";
+
+type SandboxUser = { userid: string; email?: string; work_place?: string; title?: string };
+
+let db: Db;
+let cleanup: () => Promise<void>;
+let sandbox: TestSandbox;
+let corp: TestCorp;
+let idpId: string;
+const admin: CurrentAdmin = { id: "admin-1", email: "admin@example.com", name: "Admin", locale: "ja" };
+
+beforeAll(async () => {
+  ({ db, cleanup } = await createTestDb());
+  await seedDemoDirectory(db);
+  await db.admin.create({ data: { id: admin.id, email: admin.email, name: admin.name, passwordHash: "x" } });
+  sandbox = await TestSandbox.start();
+  corp = await sandbox.corp();
+  const root = await db.organizationalUnit.findFirstOrThrow({ where: { parentId: null } });
+  idpId = await createSandboxIdp(db, { sandboxUrl: sandbox.url, app: corp, sourceOuIds: [root.id] });
+}, 120_000);
+afterAll(async () => {
+  await sandbox?.close();
+  await cleanup?.();
+});
+
+describe("saving field mapping, then syncing it", { timeout: 180_000 }, () => {
+  it("a rule the editor accepts is a rule the sync runs: a field path with spaces around the dots", async () => {
+    const rules = (await getRules(db, idpId)).map((r) =>
+      r.objectType === "user" && r.targetField === "email" ? { ...r, source: "idpUser . email" } : r,
+    );
+    rules.push({
+      objectType: "user",
+      targetField: "work_place",
+      targetDisplayName: "勤務地",
+      kind: "field",
+      source: "idpUser.customFields . work_place",
+      isMappingIdentifier: false,
+      isCustom: true,
+    });
+    const { runId } = await saveMapping({ db, admin, id: idpId, rules, mode: "sync" });
+    const run = await waitForRun(db, runId!);
+    expect(run.error).toBeNull();
+    expect(run.status).toBe("succeeded");
+    expect(run.failed).toBe(0);
+
+    const users = (await sandbox.admin<{ users: SandboxUser[] }>("GET", `/_sandbox/state?corpId=${corp.corpId}`)).users;
+    const account = await db.account.findFirstOrThrow({ where: { username: "emoji.user" } });
+    expect(users.find((u) => u.userid === "emoji.user")).toMatchObject({ email: account.email, work_place: "Remote" });
+
+    // Stored: the catalogue fields by key alone, the added field with the label as typed.
+    const stored = await getRules(db, idpId);
+    expect(stored.find((r) => r.targetField === "email")).toMatchObject({ source: "idpUser . email", targetDisplayName: null });
+    expect(stored.find((r) => r.targetField === "work_place")?.targetDisplayName).toBe("勤務地");
+  });
+
+  it("refuses, before saving, a rule the sync could not run", async () => {
+    const before = await getRules(db, idpId);
+    const rules = before.map((r) => (r.targetField === "title" ? { ...r, source: "idpUser.customFields.floor" } : r));
+    await expect(saveMapping({ db, admin, id: idpId, rules, mode: "update" })).rejects.toMatchObject({ code: "mappingErrors.invalidRules" });
+    expect(await getRules(db, idpId)).toEqual(before);
+  });
+});
