@@ -5,6 +5,7 @@ import { errorFromClassicBody, errorFromV1 } from "./classify";
 import { joinUrl, type ResolvedConfig } from "./config";
 import { DingTalkError } from "./errors";
 import { limiterFor, pauseHost, waitWhilePaused } from "./limiter";
+import { pinnedAgent } from "./pinned-agent";
 import { tokenCacheFor, type FetchedToken, type TokenCache } from "./token-cache";
 import { sendHttp } from "./transport";
 import { assertPublicHost } from "./url-guard";
@@ -107,7 +108,17 @@ export class DingTalkHttp {
     let error: DingTalkError | null = null;
     try {
       const answer = await limiterFor(this.cfg.appKey, base.href, this.cfg.qps, this.cfg.concurrency).schedule(() =>
-        sendHttp({ method: spec.method, url, endpoint: spec.path, body: spec.body, headers, timeoutMs: this.cfg.timeoutMs, fetchImpl: this.cfg.fetch }),
+        sendHttp({
+          method: spec.method,
+          url,
+          endpoint: spec.path,
+          body: spec.body,
+          headers,
+          timeoutMs: this.cfg.timeoutMs,
+          fetchImpl: this.cfg.fetch,
+          // Local endpoints off: connect only to the addresses the guard checked at connect time.
+          dispatcher: this.cfg.allowLocalEndpoints ? undefined : pinnedAgent(),
+        }),
       );
       error =
         spec.api === "classic"
@@ -118,7 +129,13 @@ export class DingTalkHttp {
       if (!error) {
         const parsed = spec.schema.safeParse(answer.body);
         if (parsed.success) return parsed.data;
-        error = new DingTalkError({ code: "bad_response", kind: "invalid", endpoint: spec.path, httpStatus: answer.status, detail: parsed.error.issues[0]?.message });
+        error = new DingTalkError({
+          code: "bad_response",
+          kind: "invalid",
+          endpoint: spec.path,
+          httpStatus: answer.status,
+          detail: parsed.error.issues[0]?.message,
+        });
       }
     } catch (err) {
       if (!(err instanceof DingTalkError)) throw err;
