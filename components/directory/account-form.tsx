@@ -17,7 +17,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { ZAccountSchema, type TAccountInput } from "@/lib/schemas/account";
 import type { CustomFieldDefinition } from "@/lib/schemas/custom-field";
 import { OuSearch } from "./ou-search";
-import { useActionMessages } from "./use-action";
+import { useWords } from "@/components/messages/use-words";
 
 type Props = {
   accountId?: string;
@@ -30,7 +30,7 @@ type TextField = "username" | "displayName" | "email" | "phoneRegion" | "phoneNu
 export function AccountForm({ accountId, defaults, ouNames, customFields }: Props) {
   const t = useTranslations();
   const router = useRouter();
-  const messages = useActionMessages();
+  const messages = useWords();
   // Every defined custom field starts as "" so the record never holds undefined.
   const blankCustom = Object.fromEntries(customFields.map((d) => [d.id, ""]));
   const form = useForm<TAccountInput>({ resolver: zodResolver(ZAccountSchema), defaultValues: { ...defaults, customFields: { ...blankCustom, ...defaults.customFields } } });
@@ -49,9 +49,9 @@ export function AccountForm({ accountId, defaults, ouNames, customFields }: Prop
     }
     for (const [field, keys] of Object.entries(result.error.fieldErrors ?? {})) {
       const path = (field.startsWith("account.") ? field.slice(8) : field) as FieldPath<TAccountInput>;
-      setError(path, { message: keys[0] });
+      setError(path, { message: messages.fieldText(keys[0]) });
     }
-    toast.error(messages.errorText(result));
+    toast.error(messages.text(result.error));
   });
 
   const text = (name: TextField, label: string, props: React.ComponentProps<"input"> = {}) => (

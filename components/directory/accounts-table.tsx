@@ -21,14 +21,14 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { useActionMessages } from "./use-action";
+import { useWords } from "@/components/messages/use-words";
 
 export type AccountRow = { id: string; username: string; displayName: string; email: string | null; mobile: string | null; primaryOu: string | null; status: string };
 
 export function AccountsTable({ rows }: { rows: AccountRow[] }) {
   const t = useTranslations();
   const router = useRouter();
-  const messages = useActionMessages();
+  const messages = useWords();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirm, setConfirm] = useState<{ bound: number } | null>(null);
   const [isPending, startTransition] = useTransition();

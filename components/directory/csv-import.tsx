@@ -8,8 +8,8 @@ import { importCsvAction, previewCsvAction } from "@/app/actions/directory/impor
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { CsvIssue } from "@/lib/server/directory/csv-format";
-import { useActionMessages } from "./use-action";
+import type { CsvIssue } from "@/lib/views/directory";
+import { useWords } from "@/components/messages/use-words";
 
 type Kind = "accounts" | "organizations";
 type Preview = { total: number; valid: number; creates: number; updates: number; issues: CsvIssue[] };
@@ -18,7 +18,7 @@ const MAX_BYTES = 8_000_000;
 export function CsvImport({ kind }: { kind: Kind }) {
   const t = useTranslations("import");
   const router = useRouter();
-  const messages = useActionMessages();
+  const messages = useWords();
   const inputId = useId();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -37,7 +37,7 @@ export function CsvImport({ kind }: { kind: Kind }) {
     startTransition(async () => {
       const text = await f.text();
       const result = await previewCsvAction({ kind, text });
-      if (!result.ok) return setError(messages.errorText(result));
+      if (!result.ok) return setError(messages.text(result.error));
       setFile({ name: f.name, text });
       setPreview(result.data);
     });

@@ -20,14 +20,14 @@ import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { CUSTOM_FIELD_TYPES, ZCustomFieldSchema, type CustomFieldDefinition, type TCustomFieldInput } from "@/lib/schemas/custom-field";
-import { useActionMessages } from "./use-action";
+import { useWords } from "@/components/messages/use-words";
 
 const EMPTY: TCustomFieldInput = { id: "", displayName: "", type: "text", options: [], required: false };
 
 export function CustomFieldEditor({ fields }: { fields: CustomFieldDefinition[] }) {
   const t = useTranslations();
   const router = useRouter();
-  const messages = useActionMessages();
+  const messages = useWords();
   const [editing, setEditing] = useState<{ isNew: boolean; value: TCustomFieldInput } | null>(null);
   const [isPending, startTransition] = useTransition();
 
@@ -95,7 +95,7 @@ export function CustomFieldEditor({ fields }: { fields: CustomFieldDefinition[] 
 function CustomFieldDialog({ isNew, value, onClose }: { isNew: boolean; value: TCustomFieldInput; onClose: () => void }) {
   const t = useTranslations();
   const router = useRouter();
-  const messages = useActionMessages();
+  const messages = useWords();
   const { control, handleSubmit, setError, formState } = useForm<TCustomFieldInput>({ resolver: zodResolver(ZCustomFieldSchema), defaultValues: value });
   const type = useWatch({ control, name: "type" });
   const onSubmit = handleSubmit(async (field) => {
@@ -106,7 +106,9 @@ function CustomFieldDialog({ isNew, value, onClose }: { isNew: boolean; value: T
       router.refresh();
       return;
     }
-    for (const [path, keys] of Object.entries(result.error.fieldErrors ?? {})) setError(path.replace(/^field\./, "") as FieldPath<TCustomFieldInput>, { message: keys[0] });
+    for (const [path, keys] of Object.entries(result.error.fieldErrors ?? {})) {
+      setError(path.replace(/^field\./, "") as FieldPath<TCustomFieldInput>, { message: messages.fieldText(keys[0]) });
+    }
   });
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()}>

@@ -10,14 +10,14 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { useActionMessages } from "./use-action";
+import { useWords } from "@/components/messages/use-words";
 
 export function NewRootOu() {
   const t = useTranslations("organizations");
   const tc = useTranslations("common");
   const router = useRouter();
   const queryClient = useQueryClient();
-  const messages = useActionMessages();
+  const messages = useWords();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
   const [error, setError] = useState<string>();
@@ -34,7 +34,7 @@ export function NewRootOu() {
             e.preventDefault();
             startTransition(async () => {
               const result = await createOuAction({ name, parentId: null });
-              if (!result.ok) return setError(messages.fieldText(result.error.fieldErrors?.name?.[0]) ?? messages.errorText(result));
+              if (!result.ok) return setError(messages.fieldText(result.error.fieldErrors?.name?.[0]) ?? messages.text(result.error));
               setOpen(false);
               messages.toastResult(result, t("created"));
               void queryClient.invalidateQueries({ queryKey: ["ou-children"] });

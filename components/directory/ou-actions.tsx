@@ -17,9 +17,9 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import type { ActionResult } from "@/lib/server/action-result";
+import type { ActionResult } from "@/lib/action-result";
 import { OuSearch } from "./ou-search";
-import { useActionMessages } from "./use-action";
+import { useWords } from "@/components/messages/use-words";
 
 type Ou = { id: string; name: string; parentId: string | null; childCount: number; memberCount: number };
 type Mode = "add" | "rename" | "move" | "delete" | null;
@@ -29,7 +29,7 @@ export function OuActions({ ou }: { ou: Ou }) {
   const tc = useTranslations("common");
   const router = useRouter();
   const queryClient = useQueryClient();
-  const messages = useActionMessages();
+  const messages = useWords();
   const [mode, setMode] = useState<Mode>(null);
   const [name, setName] = useState("");
   const [error, setError] = useState<string | undefined>();
@@ -43,7 +43,7 @@ export function OuActions({ ou }: { ou: Ou }) {
   const finish = <T,>(result: ActionResult<T>, success: string, goTo?: string) => {
     if (!result.ok) {
       const field = Object.values(result.error.fieldErrors ?? {})[0]?.[0];
-      setError(messages.fieldText(field) ?? messages.errorText(result));
+      setError(messages.fieldText(field) ?? messages.text(result.error));
       return;
     }
     setMode(null);

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useId, useState } from "react";
 import { Input } from "@/components/ui/input";
-import type { OuSearchResult } from "@/lib/server/directory/ou-queries";
+import type { OuSearchResult } from "@/lib/views/directory";
 
 /** A search box over all OUs (fast at thousands): type, then pick a result. */
 export function OuSearch({ onPick, excludeIds = [], label, autoFocus }: { onPick: (ou: OuSearchResult) => void; excludeIds?: string[]; label: string; autoFocus?: boolean }) {

@@ -5,7 +5,7 @@ import { ChevronDown, ChevronRight, Loader2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
-import type { OuListItem } from "@/lib/server/directory/ou-queries";
+import type { OuListItem } from "@/lib/views/directory";
 import { cn } from "@/lib/utils";
 
 async function fetchChildren(parentId: string): Promise<OuListItem[]> {

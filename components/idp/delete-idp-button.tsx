@@ -9,16 +9,16 @@ import {
   AlertDialogFooter, AlertDialogHeader, AlertDialogTitle, AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { useIdpMessages } from "./use-idp-messages";
+import { useWords } from "@/components/messages/use-words";
 
 /** Delete with a confirmation that says what happens to bindings and to DingTalk's data. */
 export function DeleteIdpButton({ id, name, bindings, size = "default" }: { id: string; name: string; bindings: number; size?: "default" | "sm" }) {
   const t = useTranslations("identityProviders");
   const router = useRouter();
-  const messages = useIdpMessages();
+  const messages = useWords();
   const remove = async () => {
     const result = await deleteIdpAction({ id });
-    if (!result.ok) return void toast.error(messages.errorText(result.error));
+    if (!result.ok) return void toast.error(messages.text(result.error));
     toast.success(t("deleted"));
     router.push("/identity-providers");
     router.refresh();

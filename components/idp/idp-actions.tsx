@@ -9,7 +9,7 @@ import { setIdpStatusAction } from "@/app/actions/idp/set-idp-status";
 import { startSyncAction } from "@/app/actions/idp/start-sync";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { DeleteIdpButton } from "./delete-idp-button";
-import { useIdpMessages } from "./use-idp-messages";
+import { useWords } from "@/components/messages/use-words";
 
 type Props = { id: string; name: string; status: string; bindings: number };
 
@@ -17,7 +17,7 @@ type Props = { id: string; name: string; status: string; bindings: number };
 export function IdpActions({ id, name, status, bindings }: Props) {
   const t = useTranslations("identityProviders");
   const router = useRouter();
-  const messages = useIdpMessages();
+  const messages = useWords();
   const [busy, setBusy] = useState<string | null>(null);
   const isEnabled = status === "enabled" || status === "needs_attention";
 
@@ -25,14 +25,14 @@ export function IdpActions({ id, name, status, bindings }: Props) {
     setBusy(mode);
     const result = await startSyncAction({ id, mode });
     setBusy(null);
-    if (!result.ok) return void toast.error(messages.errorText(result.error));
+    if (!result.ok) return void toast.error(messages.text(result.error));
     router.push(`/sync-runs/${result.data.runId}`);
   };
   const toggle = async () => {
     setBusy("status");
     const result = await setIdpStatusAction({ id, enabled: !isEnabled });
     setBusy(null);
-    if (!result.ok) return void toast.error(messages.errorText(result.error));
+    if (!result.ok) return void toast.error(messages.text(result.error));
     router.refresh();
   };
 

@@ -11,7 +11,7 @@ import { fieldAria, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import type { TApplicationInput } from "@/lib/schemas/idp";
-import { useIdpMessages } from "./use-idp-messages";
+import { useWords } from "@/components/messages/use-words";
 import { ApplicationForm } from "./wizard/application-form";
 import type { DeveloperInfo } from "./wizard/developer-info";
 import { ScenarioForm, type ScenarioDefaults } from "./wizard/scenario-form";
@@ -48,7 +48,7 @@ export function ModifyForms({ id, application, developerInfo, scenario, hasFullS
 
 function RotateSecretForm({ id, onSaved }: { id: string; onSaved: () => void }) {
   const t = useTranslations("modify");
-  const messages = useIdpMessages();
+  const messages = useWords();
   const [secret, setSecret] = useState("");
   const [error, setError] = useState<string | undefined>();
   const [isSaving, setSaving] = useState(false);
@@ -57,7 +57,7 @@ function RotateSecretForm({ id, onSaved }: { id: string; onSaved: () => void }) 
     setSaving(true);
     const result = await rotateSecretAction({ id, appSecret: secret });
     setSaving(false);
-    if (!result.ok) return setError(messages.errorText(result.error));
+    if (!result.ok) return setError(messages.text(result.error));
     setError(undefined);
     setSecret("");
     onSaved();

@@ -8,28 +8,24 @@ import { toast } from "sonner";
 import { retrySyncFailuresAction } from "@/app/actions/idp/retry-sync-failures";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { SyncFailureRow } from "@/lib/server/idp/failures";
-import { parseJson, type Reason } from "./runs/run-format";
-import { useRecordText } from "./runs/use-record-text";
-import { useIdpMessages } from "./use-idp-messages";
-
-/** A SyncFailure as the page hands it over (dates as ISO strings). */
-export type FailureView = Omit<SyncFailureRow, "localId" | "nextRetryAt" | "lastFailedAt"> & { nextRetryAt: string | null; lastFailedAt: string };
+import { useWords } from "@/components/messages/use-words";
+import { errcodeMessage, reasonMessage } from "@/lib/messages";
+import { readReason } from "@/lib/sync/reasons";
+import type { SyncFailureView } from "@/lib/views/idp";
 
 /** Objects whose last write to DingTalk failed: why, how often, when the worker tries again; Retry now. */
-export function SyncFailures({ idpId, rows, total }: { idpId: string; rows: FailureView[]; total: number }) {
+export function SyncFailures({ idpId, rows, total }: { idpId: string; rows: SyncFailureView[]; total: number }) {
   const t = useTranslations("identityProviders");
   const ts = useTranslations("syncRuns");
   const format = useFormatter();
   const router = useRouter();
-  const messages = useIdpMessages();
-  const { reasonText, errorText } = useRecordText();
+  const messages = useWords();
   const [isPending, setPending] = useState(false);
   const retry = async () => {
     setPending(true);
     const result = await retrySyncFailuresAction({ id: idpId });
     setPending(false);
-    if (!result.ok) return void toast.error(messages.errorText(result.error));
+    if (!result.ok) return void toast.error(messages.text(result.error));
     router.push(`/sync-runs/${result.data.runId}`);
   };
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" });
@@ -37,10 +33,14 @@ export function SyncFailures({ idpId, rows, total }: { idpId: string; rows: Fail
     <section aria-labelledby="failures-heading" className="space-y-3">
       <div className="flex flex-wrap items-end gap-3">
         <div className="mr-auto">
-          <h2 id="failures-heading" className="text-lg font-medium">{t("failuresTitle", { count: total })}</h2>
+          <h2 id="failures-heading" className="text-lg font-medium">
+            {t("failuresTitle", { count: total })}
+          </h2>
           <p className="text-muted-foreground text-sm">{t("failuresDescription")}</p>
         </div>
-        <Button onClick={() => void retry()} disabled={isPending} aria-busy={isPending}>{t("retryFailures")}</Button>
+        <Button onClick={() => void retry()} disabled={isPending} aria-busy={isPending}>
+          {t("retryFailures")}
+        </Button>
       </div>
       <Table aria-label={t("failuresTitle", { count: total })} regionLabel={t("failuresTitle", { count: total })}>
         <TableHeader>
@@ -54,21 +54,33 @@ export function SyncFailures({ idpId, rows, total }: { idpId: string; rows: Fail
         </TableHeader>
         <TableBody>
           {rows.map((f) => {
-            const reason = reasonText(parseJson<Reason>(f.reason));
+            const reason = readReason(f.reason);
             return (
               <TableRow key={f.id}>
                 <TableCell>
                   <div className="font-medium">{f.displayName}</div>
-                  <span className="text-muted-foreground text-xs">{ts(`objectTypes.${f.objectType === "user" ? "user" : "organization"}`)}</span>
+                  <span className="text-muted-foreground text-xs">
+                    {ts(`objectTypes.${f.objectType === "user" ? "user" : "organization"}`)}
+                  </span>
                 </TableCell>
                 <TableCell className="max-w-96 whitespace-normal text-sm">
                   {f.errcode !== null && <code className="mr-1">{f.errcode}</code>}
-                  {errorText(f.errcode, f.errorMessage)}
-                  {reason && <span className="text-muted-foreground block text-xs">{reason}</span>}
+                  {f.errcode !== null && messages.text(errcodeMessage(f.errcode))}
+                  {reason && (
+                    <span className="text-muted-foreground block text-xs">
+                      {messages.text(reasonMessage(reason), f.objectType)}
+                    </span>
+                  )}
                 </TableCell>
                 <TableCell>{f.attempts}</TableCell>
-                <TableCell><Link className="underline underline-offset-2" href={`/sync-runs/${f.runId}`}>{when(f.lastFailedAt)}</Link></TableCell>
-                <TableCell className="whitespace-normal text-sm">{f.nextRetryAt ? when(f.nextRetryAt) : t("failureManual")}</TableCell>
+                <TableCell>
+                  <Link className="underline underline-offset-2" href={`/sync-runs/${f.runId}`}>
+                    {when(f.lastFailedAt)}
+                  </Link>
+                </TableCell>
+                <TableCell className="whitespace-normal text-sm">
+                  {f.nextRetryAt ? when(f.nextRetryAt) : t("failureManual")}
+                </TableCell>
               </TableRow>
             );
           })}

@@ -84,6 +84,26 @@ export function isDingTalkError(err: unknown): err is DingTalkError {
   return err instanceof DingTalkError;
 }
 
+/**
+ * A DingTalk failure as plain data for the UI (lib/messages puts it into words): codes only,
+ * never DingTalk's text. `errcode` is the code that decides (sub_code for errcode 88).
+ */
+export type DingTalkErrorDetail = {
+  code: DingTalkErrorCode;
+  kind: DingTalkErrorKind;
+  errcode: number | null;
+  /** For a missing permission (60011, 88): the permission to grant. */
+  permission?: string;
+  httpStatus?: number;
+};
+
+export function dingTalkErrorDetail(err: DingTalkError): DingTalkErrorDetail {
+  const detail: DingTalkErrorDetail = { code: err.code, kind: err.kind, errcode: err.effectiveCode };
+  if (err.permission) detail.permission = err.permission;
+  if (err.httpStatus !== undefined) detail.httpStatus = err.httpStatus;
+  return detail;
+}
+
 type Description = { title: string; fix: string };
 
 function describeApiError(err: DingTalkError): Description {

@@ -4,8 +4,10 @@ export { DINGTALK_ERROR_KINDS, ENDPOINT_PERMISSIONS, ERRCODE_TABLE } from "./err
 export {
   describeDingTalkError,
   DingTalkError,
+  dingTalkErrorDetail,
   isDingTalkError,
   type DingTalkErrorCode,
+  type DingTalkErrorDetail,
   type DingTalkErrorKind,
 } from "./errors";
 export type { CallStatsSnapshot } from "./call-stats";

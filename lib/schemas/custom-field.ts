@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldCode } from "@/lib/messages/codes";
 
 export const CUSTOM_FIELD_TYPES = ["text", "number", "date", "enum"] as const;
 
@@ -19,9 +20,12 @@ export type TCustomField = z.output<typeof ZCustomFieldSchema>;
 
 export type CustomFieldDefinition = { id: string; displayName: string; type: (typeof CUSTOM_FIELD_TYPES)[number]; options: string[]; required: boolean };
 
-/** Checks values against their definitions; returns field -> message key. */
-export function validateCustomFieldValues(defs: CustomFieldDefinition[], values: Record<string, string>): Record<string, string> {
-  const errors: Record<string, string> = {};
+/** Checks values against their definitions; returns field -> field message code. */
+export function validateCustomFieldValues(
+  defs: CustomFieldDefinition[],
+  values: Record<string, string>,
+): Record<string, FieldCode> {
+  const errors: Record<string, FieldCode> = {};
   for (const def of defs) {
     const value = (values[def.id] ?? "").trim();
     if (!value) {

@@ -1,13 +1,21 @@
 import "server-only";
 import { z } from "zod";
+import type { ActionResult } from "@/lib/action-result";
+import type { FieldErrors, Message } from "@/lib/messages/codes";
 import { AppError } from "./app-error";
 import { getCurrentAdmin, type CurrentAdmin } from "./auth";
 
-import type { ActionResult } from "./action-result";
-
-export type { ActionError, ActionResult } from "./action-result";
+export type { ActionError, ActionResult } from "@/lib/action-result";
 
 export { AppError };
+
+/** Zod issues as field errors: each schema's `message` is a field message code (lib/messages). */
+function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const flat = z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
+  return Object.fromEntries(
+    Object.entries(flat).map(([field, codes]) => [field, (codes ?? []).map((code) => ({ code }) as Message)]),
+  );
+}
 
 /**
  * The one shape of every server action: session -> zod -> domain call.
@@ -19,20 +27,17 @@ export function adminAction<S extends z.ZodType, T>(
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
     const admin = await getCurrentAdmin();
-    if (!admin) return { ok: false, error: { code: "unauthorized", message: "errors.unauthorized" } };
+    if (!admin) return { ok: false, error: { code: "errors.unauthorized" } };
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
-      const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-      return { ok: false, error: { code: "invalid_input", message: "errors.invalid_input", fieldErrors } };
+      return { ok: false, error: { code: "errors.invalid_input", fieldErrors: zodFieldErrors(parsed.error) } };
     }
     try {
       return { ok: true, data: await handler(parsed.data, admin) };
     } catch (error) {
-      if (error instanceof AppError) {
-        return { ok: false, error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } };
-      }
+      if (error instanceof AppError) return { ok: false, error: error.toActionError() };
       console.error("[action] unexpected failure", error instanceof Error ? error.name : "unknown");
-      return { ok: false, error: { code: "internal", message: "errors.internal" } };
+      return { ok: false, error: { code: "errors.internal" } };
     }
   };
 }

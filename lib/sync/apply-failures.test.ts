@@ -48,7 +48,7 @@ describe("applyPlan failures", () => {
     const { client } = scripted((call, arg) => (call === "createDepartment" && (arg as { name: string }).name === "Engineering" ? apiError(60001, "invalid") : undefined));
     const store = new MemorySyncStore();
     const result = await applyPlan({ plan: planSync(input), client, store });
-    expect(result).toMatchObject({ status: "partial", failed: 3, created: 3 });
+    expect(result).toMatchObject({ status: "partially_succeeded", failed: 3, created: 3 });
     expect(store.records.map((r) => [r.localId, r.status, r.errcode ?? r.reason.code])).toEqual([
       ["eng", "failed", 60001],
       ["sales", "succeeded", "new"],

@@ -98,7 +98,7 @@ describe("applyPlan against the sandbox", () => {
     const p = await plan(client, store, { ous: [ou("root", "Acme", null)], accounts, rules: defaultRules("email") });
     await client.createUser({ userid: "stranger", name: "Stranger", mobile: "+86-13800000001", email: "stranger@example.com", deptIdList: [1] });
     const result = await applyPlan({ plan: p, client, store });
-    expect(result).toMatchObject({ status: "partial", failed: 1, created: 3 });
+    expect(result).toMatchObject({ status: "partially_succeeded", failed: 1, created: 3 });
     const failed = store.records.find((r) => r.status === "failed");
     expect(failed).toMatchObject({ localId: "a1", errcode: 60104, reason: { code: "mobile_conflict", params: { userid: "stranger", name: "Stranger", account: "Alice" } } });
     expect(store.binding("user", "a1")).toBeUndefined();

@@ -5,6 +5,7 @@ import { isDingTalkError } from "@/lib/dingtalk";
 import { UnresolvedDepartment, type ApplyContext, type Outcome } from "./apply-context";
 import { applyDeptCreate, applyDeptDelete, applyDeptUpdate } from "./apply-departments";
 import { applyUserCreate, applyUserDelete, applyUserUpdate } from "./apply-users";
+import type { RunStatus } from "./run";
 import type { ApplyClient, SyncStore } from "./store";
 import type { Plan, PlanOp, SyncAction, SyncRecordInput } from "./types";
 
@@ -22,7 +23,8 @@ export type ApplyOptions = {
   concurrency?: number;
 };
 
-export type ApplyStatus = "succeeded" | "partial" | "failed" | "held" | "cancelled";
+/** How the run ended: the stored run status (lib/sync/run.ts), without the statuses of a run not yet done. */
+export type ApplyStatus = Exclude<RunStatus, "queued" | "running">;
 
 export type ApplyResult = {
   status: ApplyStatus;
@@ -194,5 +196,5 @@ function finalStatus(result: ApplyResult, isHeld: boolean, isStopped: boolean): 
   if (isHeld) return "held";
   const succeeded = result.processed - result.failed - result.skipped;
   if (result.failed === 0) return "succeeded";
-  return succeeded > 0 ? "partial" : "failed";
+  return succeeded > 0 ? "partially_succeeded" : "failed";
 }

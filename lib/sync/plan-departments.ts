@@ -133,7 +133,7 @@ export function planDepartments(input: DeptPlanInput): DeptPlan {
     const hash = contentHash({ name, order: ou.order, parent: ou.parentId });
     const bound = binding && (remoteById.get(Number(binding.remoteId)) ?? assumed(binding, parent, fields));
     const match = bound
-      ? { remote: bound, reason: { code: binding.contentHash === hash ? "remote_drift" : "source_changed" } }
+      ? { remote: bound, reason: { code: binding.contentHash === hash ? "remote_drift" : "source_changed" } satisfies Reason }
       : findMatch(ou, parent, name);
     if (!match) {
       const reason: Reason = binding ? { code: "remote_missing", params: { deptId: binding.remoteId } } : { code: "new" };

@@ -10,6 +10,7 @@ import type {
   DeptRef,
   FieldDiff,
   MappingProblem,
+  Reason,
   SnapshotUser,
   SourceAccount,
   UserFields,
@@ -109,7 +110,7 @@ export function planUsers(input: UserPlanInput): UserOp[] {
       claimed.add(remote.userid);
       const diff = diffUser(remote, mapped.fields, departments);
       if (diff.length === 0) continue;
-      const reason = { code: binding.contentHash === write.contentHash ? "remote_drift" : "source_changed" };
+      const reason: Reason = { code: binding.contentHash === write.contentHash ? "remote_drift" : "source_changed" };
       ops.push({ ...write, kind: "user_update", remoteId: remote.userid, diff, reason });
       continue;
     }
@@ -122,7 +123,7 @@ export function planUsers(input: UserPlanInput): UserOp[] {
     const key = comparable(idField, identifierValue);
     const candidates = key === null ? [] : (byIdentifier.get(key) ?? []).filter((u) => !boundRemote.has(u.userid) && !claimed.has(u.userid));
     if (candidates.length > 1) {
-      const reason = { code: "identifier_ambiguous", params: { field: idField, count: candidates.length } };
+      const reason: Reason = { code: "identifier_ambiguous", params: { field: idField, count: candidates.length } };
       ops.push({ ...common, kind: "user_invalid", problems: [{ field: idField, code: "ambiguous" }], diff: [], reason });
       continue;
     }
@@ -130,7 +131,7 @@ export function planUsers(input: UserPlanInput): UserOp[] {
       const match = candidates[0];
       claimed.add(match.userid);
       const diff = diffUser(match, mapped.fields, departments);
-      const reason = { code: "matched_by_identifier", params: { field: idField, value: identifierValue } };
+      const reason: Reason = { code: "matched_by_identifier", params: { field: idField, value: identifierValue } };
       ops.push({ ...write, kind: "user_bind", remoteId: match.userid, diff, reason });
       continue;
     }
@@ -138,7 +139,7 @@ export function planUsers(input: UserPlanInput): UserOp[] {
     const holder = remoteById.get(userid);
     if (holder && (boundRemote.has(userid) || claimed.has(userid) || idField !== "userid")) {
       // The userid belongs to another DingTalk user that the identifier does not match.
-      const reason = { code: "userid_taken", params: { userid, name: holder.fields.name ?? null } };
+      const reason: Reason = { code: "userid_taken", params: { userid, name: holder.fields.name ?? null } };
       ops.push({ ...common, kind: "user_invalid", problems: [{ field: "userid", code: "taken" }], diff: [], reason });
       continue;
     }

@@ -1,5 +1,7 @@
 // Plain input/output shapes of the sync engine. lib/server fills the inputs from the
 // database; nothing here knows Prisma or Next.js.
+import type { MappingRule } from "@/lib/mapping";
+import type { MappingProblem, Reason } from "./reasons";
 
 export type ObjectType = "user" | "organization";
 
@@ -41,18 +43,6 @@ export type SourceOu = {
   description: string | null;
   createTime?: number;
   updateTime?: number;
-};
-
-export type MappingRuleKind = "field" | "expression" | "disabled";
-
-export type MappingRule = {
-  objectType: ObjectType;
-  /** The DingTalk field id (wire name): name, mobile, email, title, job_number, work_place, userid, ... */
-  targetField: string;
-  kind: MappingRuleKind;
-  /** A field path ("idpUser.email") for kind field, an expression for kind expression. */
-  source: string;
-  isMappingIdentifier: boolean;
 };
 
 export type BindingRecord = {
@@ -106,6 +96,8 @@ export type PlanInput = {
   /** Accounts (those without an OU in scope are out of scope). */
   accounts: SourceAccount[];
   rules: MappingRule[];
+  /** The console's custom fields that expressions may read (idpUser.customFields.<id>); planSync's catalogue. */
+  customFieldIds?: string[];
   snapshot: DingTalkSnapshot;
   bindings: BindingRecord[];
   /** Plan only these local objects (incremental sync, retry of failed objects); the rest are left alone. */
@@ -115,15 +107,14 @@ export type PlanInput = {
   deleteThresholdCount?: number;
 };
 
-/** A code and its parameters, turned into words by the UI through the translations. */
-export type Reason = { code: string; params?: Record<string, string | number | boolean | null> };
+/** A code and its typed parameters (reasons.ts), turned into words by lib/messages. */
+export type { MappingProblem, Reason } from "./reasons";
 
 export type FieldDiff = { field: string; before: string | null; after: string | null };
 
 /** A department by its DingTalk id, or by the OU whose department this run creates. */
 export type DeptRef = { deptId: number } | { ouId: string };
 
-export type MappingProblem = { field: string; code: string; params?: Record<string, string | number | boolean | null> };
 
 type OpBase = {
   localId: string;

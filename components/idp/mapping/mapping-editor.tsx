@@ -9,7 +9,7 @@ import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components
 import { standardFields, type ExpressionLocale } from "@/lib/expression";
 import { checkRules, mappingFieldCatalog, type MappingRule } from "@/lib/mapping";
 import { ruleMessages, type RuleMessage } from "@/lib/messages/rule-problems";
-import { useIdpMessages } from "../use-idp-messages";
+import { useWords } from "@/components/messages/use-words";
 import { AddFieldForm } from "./add-field-form";
 import { MappingRow, type FieldOption } from "./mapping-row";
 import { previewRule } from "./preview";
@@ -32,7 +32,7 @@ export function MappingEditor({ idpId, initialRules, customFields, mode, canSync
   const t = useTranslations("mapping");
   const tf = useTranslations("mapping.fields");
   const locale = useLocale() as ExpressionLocale;
-  const messages = useIdpMessages();
+  const messages = useWords();
   const [rules, setRules] = useState(initialRules);
   const [sample, setSample] = useState<{ idpUser?: object; idpOrganizationalUnit?: object; userLabel?: string; ouLabel?: string }>({});
   const [serverError, setServerError] = useState<string | null>(null);
@@ -82,7 +82,7 @@ export function MappingEditor({ idpId, initialRules, customFields, mode, canSync
     setSaving(null);
     if (result.ok) return onSaved({ runId: result.data.runId, mode: saveMode });
     setServerProblems(ruleMessages(result.error.fieldErrors));
-    setServerError(messages.errorText(result.error));
+    setServerError(messages.text(result.error));
   };
 
   const section = (objectType: MappingRule["objectType"]) => {

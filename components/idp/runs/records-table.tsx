@@ -1,16 +1,21 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { RunRecord } from "@/lib/server/idp/queries";
-import { parseJson, type Diff, type Reason } from "./run-format";
-import { useRecordText } from "./use-record-text";
+import { useWords } from "@/components/messages/use-words";
+import type { Locale } from "@/lib/i18n/config";
+import { dingTalkFieldLabel } from "@/lib/mapping/fields";
+import { errcodeMessage, reasonMessage } from "@/lib/messages";
+import { readReason } from "@/lib/sync/reasons";
+import { readDiff } from "@/lib/sync/run";
+import type { RunRecord } from "@/lib/views/runs";
 
 /** A run's records: action, status, DingTalk error code and message, reason and field diff. */
 export function RecordsTable({ records }: { records: RunRecord[] }) {
   const t = useTranslations("syncRuns");
-  const { reasonText, errorText } = useRecordText();
+  const { text } = useWords();
+  const locale = useLocale() as Locale;
   if (records.length === 0) return <p className="text-muted-foreground p-4 text-sm">{t("noRecords")}</p>;
   return (
     <Table aria-label={t("records")} regionLabel={t("records")}>
@@ -27,7 +32,8 @@ export function RecordsTable({ records }: { records: RunRecord[] }) {
       </TableHeader>
       <TableBody>
         {records.map((r) => {
-          const diff = parseJson<Diff>(r.diff) ?? [];
+          const diff = readDiff(r.diff);
+          const reason = readReason(r.reason);
           return (
             <TableRow key={r.id} data-status={r.status}>
               <TableCell>{t(`objectTypes.${r.objectType === "user" ? "user" : "organization"}`)}</TableCell>
@@ -36,17 +42,33 @@ export function RecordsTable({ records }: { records: RunRecord[] }) {
                 {r.remoteId && <code className="text-muted-foreground text-xs">{r.remoteId}</code>}
               </TableCell>
               <TableCell>{t.has(`actions.${r.action}`) ? t(`actions.${r.action}`) : r.action}</TableCell>
-              <TableCell><Badge variant={r.status === "failed" ? "destructive" : r.status === "succeeded" ? "success" : "secondary"}>{t.has(`recordStatus.${r.status}`) ? t(`recordStatus.${r.status}`) : r.status}</Badge></TableCell>
+              <TableCell>
+                <Badge
+                  variant={r.status === "failed" ? "destructive" : r.status === "succeeded" ? "success" : "secondary"}
+                >
+                  {t.has(`recordStatus.${r.status}`) ? t(`recordStatus.${r.status}`) : r.status}
+                </Badge>
+              </TableCell>
               <TableCell>{r.errcode ?? "—"}</TableCell>
               <TableCell className="max-w-80 whitespace-normal text-sm">
-                {errorText(r.errcode, r.errorMessage)}
-                {reasonText(parseJson<Reason>(r.reason)) && <span className="text-muted-foreground block text-xs">{reasonText(parseJson<Reason>(r.reason))}</span>}
+                {r.errcode !== null && text(errcodeMessage(r.errcode))}
+                {reason && (
+                  <span className="text-muted-foreground block text-xs">
+                    {text(reasonMessage(reason), r.objectType)}
+                  </span>
+                )}
               </TableCell>
               <TableCell className="whitespace-normal">
-                {diff.length === 0 ? "—" : (
+                {diff.length === 0 ? (
+                  "—"
+                ) : (
                   <ul className="space-y-0.5 text-xs">
                     {diff.map((d) => (
-                      <li key={d.field}><code>{d.field}</code>: <del className="text-muted-foreground">{d.before ?? "∅"}</del> → <ins className="no-underline">{d.after ?? "∅"}</ins></li>
+                      <li key={d.field}>
+                        {dingTalkFieldLabel(r.objectType, d.field, locale)}:{" "}
+                        <del className="text-muted-foreground">{d.before ?? "∅"}</del> →{" "}
+                        <ins className="no-underline">{d.after ?? "∅"}</ins>
+                      </li>
                     ))}
                   </ul>
                 )}

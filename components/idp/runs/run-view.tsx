@@ -10,10 +10,10 @@ import { retryFailedAction } from "@/app/actions/idp/retry-failed";
 import { startSyncAction } from "@/app/actions/idp/start-sync";
 import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import type { RunDetail } from "@/lib/server/idp/queries";
-import { useIdpMessages } from "../use-idp-messages";
+import { useWords } from "@/components/messages/use-words";
+import { isActiveRunStatus, RECORD_STATUSES } from "@/lib/sync/run";
+import type { RunDetail } from "@/lib/views/runs";
 import { RecordsTable } from "./records-table";
-import { ACTIVE_RUN_STATUSES } from "./run-format";
 import { RunProgress } from "./run-progress";
 
 const ALL = "all";
@@ -22,7 +22,7 @@ const ALL = "all";
 export function RunView({ initial }: { initial: RunDetail }) {
   const t = useTranslations("syncRuns");
   const router = useRouter();
-  const messages = useIdpMessages();
+  const messages = useWords();
   const [status, setStatus] = useState(ALL);
   const [objectType, setObjectType] = useState(ALL);
   const [page, setPage] = useState(1);
@@ -40,25 +40,25 @@ export function RunView({ initial }: { initial: RunDetail }) {
     },
     initialData: isDefault ? initial : undefined,
     staleTime: 0,
-    refetchInterval: (query) => (ACTIVE_RUN_STATUSES.includes(query.state.data?.run.status ?? initial.run.status) ? 1000 : false),
+    refetchInterval: (query) => (isActiveRunStatus(query.state.data?.run.status ?? initial.run.status) ? 1000 : false),
   });
   const detail = data ?? initial;
   const run = detail.run;
-  const isActive = ACTIVE_RUN_STATUSES.includes(run.status);
+  const isActive = isActiveRunStatus(run.status);
 
   const retry = async () => {
     const result = await retryFailedAction({ runId });
-    if (!result.ok) return void toast.error(messages.errorText(result.error));
+    if (!result.ok) return void toast.error(messages.text(result.error));
     router.push(`/sync-runs/${result.data.runId}`);
   };
   const confirmDeletes = async () => {
     const result = await startSyncAction({ id: run.idpId, mode: "full", confirmDeletes: true });
-    if (!result.ok) return void toast.error(messages.errorText(result.error));
+    if (!result.ok) return void toast.error(messages.text(result.error));
     router.push(`/sync-runs/${result.data.runId}`);
   };
   const cancel = async () => {
     const result = await cancelRunAction({ runId });
-    if (!result.ok) toast.error(messages.errorText(result.error));
+    if (!result.ok) toast.error(messages.text(result.error));
   };
 
   return (
@@ -76,7 +76,7 @@ export function RunView({ initial }: { initial: RunDetail }) {
             <SelectTrigger aria-label={t("filterStatus")} className="w-44"><SelectValue /></SelectTrigger>
             <SelectContent>
               <SelectItem value={ALL}>{t("allStatuses")}</SelectItem>
-              {["succeeded", "failed", "skipped", "planned"].map((s) => <SelectItem key={s} value={s}>{t(`recordStatus.${s}`)} ({detail.statusCounts[s] ?? 0})</SelectItem>)}
+              {RECORD_STATUSES.map((s) => <SelectItem key={s} value={s}>{t(`recordStatus.${s}`)} ({detail.statusCounts[s] ?? 0})</SelectItem>)}
             </SelectContent>
           </Select>
           <Select value={objectType} onValueChange={(v) => { setObjectType(v); setPage(1); }}>

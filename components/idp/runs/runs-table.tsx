@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { RunSummary } from "@/lib/server/idp/queries";
+import type { RunSummary } from "@/lib/views/runs";
 import { RunStatusBadge } from "../status-badge";
 import { durationMs, formatDuration } from "./run-format";
 

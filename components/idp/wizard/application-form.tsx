@@ -12,7 +12,7 @@ import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { Label } from "@/components/ui/label";
 import type { TApplicationInput } from "@/lib/schemas/idp";
 import { useState } from "react";
-import { useIdpMessages } from "../use-idp-messages";
+import { useWords } from "@/components/messages/use-words";
 import { DeveloperInfoList, type DeveloperInfo } from "./developer-info";
 
 type Props = {
@@ -29,7 +29,7 @@ type TextField = "displayName" | "corpId" | "appKey" | "appSecret" | "apiBaseUrl
 /** Wizard step 1 "Create application"; also Modify > basic settings. */
 export function ApplicationForm({ defaults, hasSecret, developerInfo, sandboxUrl, submitLabel, onSaved }: Props) {
   const t = useTranslations("wizard.application");
-  const messages = useIdpMessages();
+  const messages = useWords();
   const [formError, setFormError] = useState<string | null>(null);
   // Validated by the server action (ZApplicationSchema), whose field errors land on the fields:
   // every Next needs DingTalk's answer anyway, and zod stays out of this page's JavaScript.
@@ -42,10 +42,9 @@ export function ApplicationForm({ defaults, hasSecret, developerInfo, sandboxUrl
     const result = await saveApplicationAction(values);
     if (result.ok) return onSaved(result.data.id);
     for (const [field, keys] of Object.entries(result.error.fieldErrors ?? {})) {
-      if (field.startsWith("_")) continue;
-      setError(field as FieldPath<TApplicationInput>, { message: messages.fieldText(result.error, keys[0]) });
+      setError(field as FieldPath<TApplicationInput>, { message: messages.fieldText(keys[0]) });
     }
-    setFormError(messages.errorText(result.error));
+    setFormError(messages.text(result.error));
   });
 
   const useSandbox = () => {
@@ -63,7 +62,7 @@ export function ApplicationForm({ defaults, hasSecret, developerInfo, sandboxUrl
       control={control}
       name={name}
       render={({ field, fieldState }) => (
-        <FormField id={name} label={label} error={fieldState.error?.message && messages.fieldText(undefined, fieldState.error.message)} description={description}>
+        <FormField id={name} label={label} error={fieldState.error?.message && messages.fieldText(fieldState.error.message)} description={description}>
           <Input {...field} value={field.value ?? ""} {...fieldAria(name, fieldState.error, Boolean(description))} {...props} />
         </FormField>
       )}

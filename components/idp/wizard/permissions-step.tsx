@@ -7,8 +7,8 @@ import { checkPermissionsAction } from "@/app/actions/idp/check-permissions";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { PermissionCheck } from "@/lib/server/idp/permissions";
-import { useIdpMessages } from "../use-idp-messages";
+import type { PermissionCheck } from "@/lib/views/idp";
+import { useWords } from "@/components/messages/use-words";
 
 /** The permissions to request in DingTalk, by group, with their codes. */
 const REQUESTED = [
@@ -23,7 +23,7 @@ const REQUESTED = [
 
 export function PermissionsStep({ id, onPrevious, onPassed }: { id: string; onPrevious: () => void; onPassed: () => void }) {
   const t = useTranslations("wizard.permissions");
-  const messages = useIdpMessages();
+  const messages = useWords();
   const [report, setReport] = useState<PermissionCheck | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isChecking, setChecking] = useState(false);
@@ -33,7 +33,7 @@ export function PermissionsStep({ id, onPrevious, onPassed }: { id: string; onPr
     setError(null);
     const result = await checkPermissionsAction({ id });
     setChecking(false);
-    if (!result.ok) return setError(messages.errorText(result.error));
+    if (!result.ok) return setError(messages.text(result.error));
     setReport(result.data);
     if (result.data.isPassed) onPassed();
   };

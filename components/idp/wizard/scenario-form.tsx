@@ -12,7 +12,7 @@ import { fieldAria, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import { Label } from "@/components/ui/label";
-import { useIdpMessages } from "../use-idp-messages";
+import { useWords } from "@/components/messages/use-words";
 
 export type ScenarioDefaults = { sourceOuIds: string[]; ouNames: Record<string, string>; targetDeptId: number; incrementalSync: boolean; qrLogin: boolean };
 
@@ -21,7 +21,7 @@ type Props = { id: string; defaults: ScenarioDefaults; hasFullSync: boolean; sub
 /** Wizard step 3 "Select scenario"; also Modify > scenario. */
 export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPrevious, onSaved }: Props) {
   const t = useTranslations("wizard.scenario");
-  const messages = useIdpMessages();
+  const messages = useWords();
   const [sourceOuIds, setSourceOuIds] = useState(defaults.sourceOuIds);
   const [names, setNames] = useState(defaults.ouNames);
   const [deptText, setDeptText] = useState(String(defaults.targetDeptId));
@@ -41,7 +41,7 @@ export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPreviou
     if (result.ok) {
       setDeptName(result.data.name);
       setErrors((e) => ({ ...e, targetDeptId: undefined }));
-    } else setErrors((e) => ({ ...e, targetDeptId: messages.fieldText(result.error, result.error.fieldErrors?.targetDeptId?.[0]) ?? messages.errorText(result.error) }));
+    } else setErrors((e) => ({ ...e, targetDeptId: messages.fieldText(result.error.fieldErrors?.targetDeptId?.[0]) ?? messages.text(result.error) }));
   };
 
   const submit = async (event: React.FormEvent) => {
@@ -60,9 +60,9 @@ export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPreviou
       return onSaved();
     }
     const next: Record<string, string | undefined> = {};
-    for (const [field, keys] of Object.entries(result.error.fieldErrors ?? {})) if (!field.startsWith("_")) next[field] = messages.fieldText(result.error, keys[0]);
+    for (const [field, keys] of Object.entries(result.error.fieldErrors ?? {})) next[field] = messages.fieldText(keys[0]);
     setErrors(next);
-    setFormError(messages.errorText(result.error));
+    setFormError(messages.text(result.error));
   };
 
   return (

@@ -21,7 +21,7 @@ export async function createCustomField({ db, actor, field }: Options & { field:
 
 export async function updateCustomField({ db, actor, field }: Options & { field: TCustomField }) {
   return db.$transaction(async (tx) => {
-    if (!(await tx.customFieldDefinition.findUnique({ where: { id: field.id } }))) throw new AppError("not_found", "errors.customFieldNotFound");
+    if (!(await tx.customFieldDefinition.findUnique({ where: { id: field.id } }))) throw new AppError({ code: "errors.customFieldNotFound" });
     const updated = await tx.customFieldDefinition.update({ where: { id: field.id }, data: { displayName: field.displayName, type: field.type, options: JSON.stringify(field.options), required: field.required } });
     await writeAudit(tx, { actor, action: "custom_field.update", targetType: "custom_field", targetId: field.id, details: { displayName: field.displayName, type: field.type, required: field.required } });
     return updated;
@@ -32,7 +32,7 @@ export async function updateCustomField({ db, actor, field }: Options & { field:
 export async function deleteCustomField({ db, actor, id }: Options & { id: string }) {
   return db.$transaction(async (tx) => {
     const removed = await tx.customFieldDefinition.deleteMany({ where: { id } });
-    if (removed.count === 0) throw new AppError("not_found", "errors.customFieldNotFound");
+    if (removed.count === 0) throw new AppError({ code: "errors.customFieldNotFound" });
     await writeAudit(tx, { actor, action: "custom_field.delete", targetType: "custom_field", targetId: id });
     return { id };
   });

@@ -44,11 +44,14 @@ describe("directory mutations write one outbox event per changed object, in the 
   });
 
   it("a failure mid-transaction leaves neither the change nor the event", async () => {
-    await expect(createAccount({ db, actor, account: account({ ouIds: ["missing-ou"], primaryOuId: "missing-ou" }) })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(createAccount({ db, actor, account: account({ ouIds: ["missing-ou"], primaryOuId: "missing-ou" }) })).rejects.toMatchObject({ code: "validation.unknownOu" });
     await createAccount({ db, actor, account: account() });
     await db.outboxEvent.deleteMany();
     // The second insert fails on the unique username after nothing else changed.
-    await expect(createAccount({ db, actor, account: account({ displayName: "dup" }) })).rejects.toMatchObject({ code: "conflict", fieldErrors: { username: ["validation.usernameTaken"] } });
+    await expect(createAccount({ db, actor, account: account({ displayName: "dup" }) })).rejects.toMatchObject({
+      code: "validation.usernameTaken",
+      fieldErrors: { username: [{ code: "validation.usernameTaken" }] },
+    });
     expect(await db.account.count()).toBe(1);
     expect(await events()).toEqual([]);
   });
@@ -85,8 +88,8 @@ describe("directory mutations write one outbox event per changed object, in the 
     expect((await events()).map((e) => e.objectId).sort()).toEqual([a.id, b.id].sort());
     await db.outboxEvent.deleteMany();
 
-    await expect(deleteOu({ db, actor, id: child.id, moveMembersToParent: false })).rejects.toMatchObject({ code: "has_members" });
-    await expect(deleteOu({ db, actor, id: b.id, moveMembersToParent: true })).rejects.toMatchObject({ code: "has_children" });
+    await expect(deleteOu({ db, actor, id: child.id, moveMembersToParent: false })).rejects.toMatchObject({ code: "errors.ouHasMembers" });
+    await expect(deleteOu({ db, actor, id: b.id, moveMembersToParent: true })).rejects.toMatchObject({ code: "errors.ouHasChildren" });
     await deleteOu({ db, actor, id: child.id, moveMembersToParent: true });
     expect(await db.membership.findMany({ where: { accountId: member.id }, select: { ouId: true, isPrimary: true } })).toEqual([{ ouId: b.id, isPrimary: true }]);
     expect(await events()).toEqual([
@@ -101,9 +104,9 @@ describe("directory mutations write one outbox event per changed object, in the 
     const child = await createOu({ db, actor, input: { name: "Child", parentId: a.id, externalId: null, description: null } });
     const grandChild = await createOu({ db, actor, input: { name: "Grand", parentId: child.id, externalId: null, description: null } });
     await db.outboxEvent.deleteMany();
-    await expect(moveOu({ db, actor, id: a.id, parentId: grandChild.id })).rejects.toMatchObject({ code: "invalid_move" });
-    await expect(moveOu({ db, actor, id: a.id, parentId: a.id })).rejects.toMatchObject({ code: "invalid_move" });
-    await expect(createOu({ db, actor, input: { name: "A", parentId: root.id, externalId: null, description: null } })).rejects.toMatchObject({ code: "conflict" });
+    await expect(moveOu({ db, actor, id: a.id, parentId: grandChild.id })).rejects.toMatchObject({ code: "errors.moveUnderItself" });
+    await expect(moveOu({ db, actor, id: a.id, parentId: a.id })).rejects.toMatchObject({ code: "errors.moveUnderItself" });
+    await expect(createOu({ db, actor, input: { name: "A", parentId: root.id, externalId: null, description: null } })).rejects.toMatchObject({ code: "validation.ouNameTaken" });
     expect(await events()).toEqual([]);
     expect((await db.organizationalUnit.findUniqueOrThrow({ where: { id: a.id } })).parentId).toBe(root.id);
   });

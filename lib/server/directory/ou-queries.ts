@@ -1,7 +1,9 @@
+import type { OuListItem, OuSearchResult } from "@/lib/views/directory";
 import type { Db } from "../prisma-client";
+
+export type { OuListItem, OuSearchResult } from "@/lib/views/directory";
 import { loadOuPaths } from "./ou-paths";
 
-export type OuListItem = { id: string; name: string; parentId: string | null; order: number; childCount: number; memberCount: number };
 
 /** One level of the tree: the lazily loaded children of `parentId` (null = roots). */
 export async function listOuChildren(db: Db, parentId: string | null): Promise<OuListItem[]> {
@@ -13,7 +15,6 @@ export async function listOuChildren(db: Db, parentId: string | null): Promise<O
   return ous.map((o) => ({ id: o.id, name: o.name, parentId: o.parentId, order: o.order, childCount: o._count.children, memberCount: o._count.memberships }));
 }
 
-export type OuSearchResult = { id: string; name: string; path: string };
 
 /** OUs whose name matches, with their full paths, for pickers. */
 export async function searchOus(db: Db, query: string, limit = 20): Promise<OuSearchResult[]> {

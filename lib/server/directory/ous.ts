@@ -1,4 +1,4 @@
-import { AppError } from "../app-error";
+import { AppError, fieldErrorsFor } from "../app-error";
 import { writeAudit, type AuditActor } from "../audit";
 import type { Db } from "../prisma-client";
 import { emitOutbox, type Tx } from "./outbox";
@@ -8,7 +8,7 @@ type OuOptions = { db: Db; actor: AuditActor };
 async function assertSiblingNameFree(tx: Tx, parentId: string | null, name: string, exceptId?: string) {
   const clash = await tx.organizationalUnit.findFirst({ where: { parentId, name, id: exceptId ? { not: exceptId } : undefined }, select: { id: true } });
   // DingTalk refuses two departments of one name under one parent (60008).
-  if (clash) throw new AppError("conflict", "validation.ouNameTaken", { name: ["validation.ouNameTaken"] });
+  if (clash) throw new AppError({ code: "validation.ouNameTaken" }, fieldErrorsFor(["name"], { code: "validation.ouNameTaken" }));
 }
 
 /** Ids of the OU and everything under it. */
@@ -31,7 +31,7 @@ export async function descendantIds(db: Db | Tx, id: string): Promise<Set<string
 export async function createOu({ db, actor, input }: OuOptions & { input: { name: string; parentId: string | null; externalId: string | null; description: string | null } }) {
   return db.$transaction(async (tx) => {
     if (input.parentId && !(await tx.organizationalUnit.findUnique({ where: { id: input.parentId }, select: { id: true } }))) {
-      throw new AppError("not_found", "errors.ouNotFound");
+      throw new AppError({ code: "errors.ouNotFound" });
     }
     await assertSiblingNameFree(tx, input.parentId, input.name);
     const last = await tx.organizationalUnit.aggregate({ where: { parentId: input.parentId }, _max: { order: true } });
@@ -45,7 +45,7 @@ export async function createOu({ db, actor, input }: OuOptions & { input: { name
 export async function updateOu({ db, actor, input }: OuOptions & { input: { id: string; name: string; externalId: string | null; description: string | null } }) {
   return db.$transaction(async (tx) => {
     const before = await tx.organizationalUnit.findUnique({ where: { id: input.id } });
-    if (!before) throw new AppError("not_found", "errors.ouNotFound");
+    if (!before) throw new AppError({ code: "errors.ouNotFound" });
     await assertSiblingNameFree(tx, before.parentId, input.name, input.id);
     const ou = await tx.organizationalUnit.update({ where: { id: input.id }, data: { name: input.name, externalId: input.externalId, description: input.description } });
     await emitOutbox(tx, { objectType: "organization", objectId: ou.id, operation: "update" });
@@ -57,10 +57,10 @@ export async function updateOu({ db, actor, input }: OuOptions & { input: { id: 
 export async function moveOu({ db, actor, id, parentId }: OuOptions & { id: string; parentId: string }) {
   return db.$transaction(async (tx) => {
     const ou = await tx.organizationalUnit.findUnique({ where: { id } });
-    if (!ou) throw new AppError("not_found", "errors.ouNotFound");
-    if (!ou.parentId) throw new AppError("invalid_move", "errors.moveRoot");
-    if ((await descendantIds(tx, id)).has(parentId)) throw new AppError("invalid_move", "errors.moveUnderItself", { parentId: ["errors.moveUnderItself"] });
-    if (!(await tx.organizationalUnit.findUnique({ where: { id: parentId }, select: { id: true } }))) throw new AppError("not_found", "errors.ouNotFound");
+    if (!ou) throw new AppError({ code: "errors.ouNotFound" });
+    if (!ou.parentId) throw new AppError({ code: "errors.moveRoot" });
+    if ((await descendantIds(tx, id)).has(parentId)) throw new AppError({ code: "errors.moveUnderItself" }, fieldErrorsFor(["parentId"], { code: "errors.moveUnderItself" }));
+    if (!(await tx.organizationalUnit.findUnique({ where: { id: parentId }, select: { id: true } }))) throw new AppError({ code: "errors.ouNotFound" });
     if (ou.parentId === parentId) return ou;
     await assertSiblingNameFree(tx, parentId, ou.name, id);
     const last = await tx.organizationalUnit.aggregate({ where: { parentId }, _max: { order: true } });
@@ -75,7 +75,7 @@ export async function moveOu({ db, actor, id, parentId }: OuOptions & { id: stri
 export async function reorderOu({ db, actor, id, direction }: OuOptions & { id: string; direction: "up" | "down" }) {
   return db.$transaction(async (tx) => {
     const ou = await tx.organizationalUnit.findUnique({ where: { id } });
-    if (!ou) throw new AppError("not_found", "errors.ouNotFound");
+    if (!ou) throw new AppError({ code: "errors.ouNotFound" });
     const siblings = await tx.organizationalUnit.findMany({ where: { parentId: ou.parentId }, orderBy: [{ order: "asc" }, { name: "asc" }], select: { id: true } });
     const index = siblings.findIndex((s) => s.id === id);
     const other = siblings[direction === "up" ? index - 1 : index + 1];
@@ -100,10 +100,10 @@ export async function reorderOu({ db, actor, id, direction }: OuOptions & { id: 
 export async function deleteOu({ db, actor, id, moveMembersToParent }: OuOptions & { id: string; moveMembersToParent: boolean }) {
   return db.$transaction(async (tx) => {
     const ou = await tx.organizationalUnit.findUnique({ where: { id }, include: { _count: { select: { children: true, memberships: true } } } });
-    if (!ou) throw new AppError("not_found", "errors.ouNotFound");
-    if (ou._count.children > 0) throw new AppError("has_children", "errors.ouHasChildren");
+    if (!ou) throw new AppError({ code: "errors.ouNotFound" });
+    if (ou._count.children > 0) throw new AppError({ code: "errors.ouHasChildren" });
     const members = await tx.membership.findMany({ where: { ouId: id } });
-    if (members.length > 0 && (!moveMembersToParent || !ou.parentId)) throw new AppError("has_members", "errors.ouHasMembers");
+    if (members.length > 0 && (!moveMembersToParent || !ou.parentId)) throw new AppError({ code: "errors.ouHasMembers" });
     if (members.length > 0 && ou.parentId) {
       const parentId = ou.parentId;
       const already = new Set((await tx.membership.findMany({ where: { ouId: parentId, accountId: { in: members.map((m) => m.accountId) } } })).map((m) => m.accountId));

@@ -1,27 +1,31 @@
-import { describeDingTalkError, isDingTalkError } from "@/lib/dingtalk";
-import { AppError } from "../app-error";
+import { dingTalkErrorDetail, isDingTalkError } from "@/lib/dingtalk";
+import type { Message } from "@/lib/messages/codes";
+import { AppError, fieldErrorsFor } from "../app-error";
 
 /**
- * A DingTalk failure as an AppError the UI can translate: the message key names the errcode
- * or kind (catalogue "dingtalkErrors"); `_dingtalk` carries DingTalk's English words as the
- * fallback for codes the catalogue does not translate. Never contains a secret.
+ * A DingTalk failure as an AppError: the code "errors.dingtalk" with the failure's codes
+ * (errcode, kind, permission) as a typed object, also under the form fields it points at.
+ * Never DingTalk's own words, never a secret.
  */
 export function dingTalkAppError(err: unknown, fields: string[] = []): AppError {
   if (!isDingTalkError(err)) throw err;
-  const { title, fix } = describeDingTalkError(err);
-  const code = err.effectiveCode;
-  const key = code !== null && code !== 0 ? `dingtalkErrors.e${code}` : `dingtalkErrors.${err.code}`;
-  const fieldErrors: Record<string, string[]> = { _dingtalk: [title, fix, code === null ? "" : String(code), err.permission ?? ""] };
-  for (const field of fields) fieldErrors[field] = [key];
-  return new AppError("dingtalk", key, fieldErrors);
+  const message: Message = { code: "errors.dingtalk", params: dingTalkErrorDetail(err) };
+  return new AppError(message, fields.length > 0 ? fieldErrorsFor(fields, message) : undefined);
 }
 
 /** The fields of step 1 a DingTalk error points at. */
 export function credentialFields(err: unknown, isPrivate: boolean): string[] {
   if (!isDingTalkError(err)) return [];
   if (err.kind === "auth") return ["appKey", "appSecret"];
-  if (["network", "timeout", "http_error", "unsafe_endpoint", "redirect", "bad_response", "throttle_page"].includes(err.code)) {
-    return isPrivate ? ["apiBaseUrl"] : [];
-  }
+  const transport = [
+    "network",
+    "timeout",
+    "http_error",
+    "unsafe_endpoint",
+    "redirect",
+    "bad_response",
+    "throttle_page",
+  ];
+  if (transport.includes(err.code)) return isPrivate ? ["apiBaseUrl"] : [];
   return [];
 }

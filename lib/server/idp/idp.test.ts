@@ -7,7 +7,7 @@ import type { Db } from "../prisma-client";
 import { openSecret } from "../secrets";
 import { createTestDb } from "../test-db";
 import { saveApplication } from "./application";
-import { saveMapping } from "./lifecycle";
+import { saveMapping } from "./mapping";
 import { checkPermissions } from "./permissions";
 import { getIdp, getRules } from "./queries";
 import { saveScenario } from "./scenario";
@@ -49,10 +49,11 @@ describe("the Bind DingTalk wizard, against the sandbox", () => {
   it("step 1 names the fields of a wrong AppSecret and refuses a CorpId bound already", async () => {
     const { corp, input, id } = await draft();
     const wrong = (await caught(() => saveApplication({ db, actor: admin, input: { ...input, id, appSecret: "nope" } }))) as AppError;
-    expect(wrong.message).toBe("dingtalkErrors.e40089");
-    expect(wrong.fieldErrors?.appSecret).toEqual(["dingtalkErrors.e40089"]);
+    expect(wrong.code).toBe("errors.dingtalk");
+    expect(wrong.params).toMatchObject({ code: "api_error", kind: "auth", errcode: 40089 });
+    expect(wrong.fieldErrors?.appSecret).toEqual([{ code: "errors.dingtalk", params: wrong.params }]);
     const taken = (await caught(() => saveApplication({ db, actor: admin, input }))) as AppError;
-    expect(taken.fieldErrors?.corpId).toEqual(["idpErrors.corpIdTaken"]);
+    expect(taken.fieldErrors?.corpId).toEqual([{ code: "errors.corpIdTaken" }]);
     expect(corp.corpId).toBeTruthy();
   });
 
@@ -68,16 +69,16 @@ describe("the Bind DingTalk wizard, against the sandbox", () => {
     expect((await checkPermissions({ db, actor: admin, id })).isPassed).toBe(true);
     const ou = await db.organizationalUnit.create({ data: { name: "Scope" } });
     const missing = (await caught(() => saveScenario({ db, actor: admin, input: { id, sourceOuIds: [ou.id], targetDeptId: 987654, incrementalSync: false, qrLogin: false } }))) as AppError;
-    expect(missing.fieldErrors?.targetDeptId).toEqual(["idpErrors.deptNotFound"]);
+    expect(missing.fieldErrors?.targetDeptId).toEqual([{ code: "errors.deptNotFound" }]);
     const early = (await caught(() => saveScenario({ db, actor: admin, input: { id, sourceOuIds: [ou.id], targetDeptId: 1, incrementalSync: true, qrLogin: false } }))) as AppError;
-    expect(early.fieldErrors?.incrementalSync).toEqual(["idpErrors.incrementalBeforeFull"]);
+    expect(early.fieldErrors?.incrementalSync).toEqual([{ code: "errors.incrementalBeforeFull" }]);
     expect(await saveScenario({ db, actor: admin, input: { id, sourceOuIds: [ou.id], targetDeptId: 1, incrementalSync: false, qrLogin: true } })).toMatchObject({ deptId: 1 });
 
     // Step 4: the server re-checks every rule with the same messages, then "Save only" enables without a run.
     const rules = await getRules(db, id);
     const bad = rules.map((r) => (r.targetField === "email" ? { ...r, kind: "expression" as const, source: 'SubstringBefore(idpUser.email,"@"' } : r));
     const refused = (await caught(() => saveMapping({ db, admin, id, rules: bad, mode: "save" }))) as AppError;
-    expect(refused.code).toBe("invalid_rules");
+    expect(refused.code).toBe("mappingErrors.invalidRules");
     expect(Object.keys(refused.fieldErrors ?? {})).toEqual([`rules.${rules.findIndex((r) => r.targetField === "email")}.source`]);
     expect(await saveMapping({ db, admin, id, rules, mode: "save" })).toEqual({ runId: null });
     expect(await db.identityProvider.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "enabled", wizardStep: 5 });

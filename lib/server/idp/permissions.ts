@@ -1,22 +1,17 @@
-import { isDingTalkError, probePermissions, type PermissionProbe } from "@/lib/dingtalk";
+import { isDingTalkError, probePermissions } from "@/lib/dingtalk";
+import type { PermissionCheck } from "@/lib/views/idp";
 import { AppError } from "../app-error";
 import { writeAudit, type AuditActor } from "../audit";
 import type { Db } from "../prisma-client";
 import { idpClient } from "./client";
 import { dingTalkAppError } from "./dingtalk-errors";
 
-export type PermissionCheck = {
-  isPassed: boolean;
-  allEmployees: boolean;
-  authedDept: number[];
-  permissions: PermissionProbe[];
-  missing: string[];
-};
+export type { PermissionCheck } from "@/lib/views/idp";
 
 /** Wizard step 2: asks DingTalk what the app may really do; only a complete report moves the wizard on. */
 export async function checkPermissions({ db, actor, id }: { db: Db; actor: AuditActor; id: string }): Promise<PermissionCheck> {
   const idp = await db.identityProvider.findUnique({ where: { id } });
-  if (!idp) throw new AppError("not_found", "idpErrors.notFound");
+  if (!idp) throw new AppError({ code: "errors.idpNotFound" });
   let report;
   try {
     report = await probePermissions(idpClient(idp));

@@ -1,21 +1,33 @@
+import type { RunKind, RunStatus, RunTrigger } from "@/lib/sync/run";
+import type { ObjectType, SyncAction, SyncRecordStatus } from "@/lib/sync/types";
+import type { RunDetail, RunRecord, RunSummary } from "@/lib/views/runs";
 import type { Db } from "../prisma-client";
 import { toMappingRule } from "./rules";
 
-export type RunSummary = {
-  id: string; idpId: string; idpName: string; kind: string; trigger: string; status: string; triggeredBy: string | null;
-  total: number; processed: number; created: number; updated: number; deleted: number; skipped: number; failed: number;
-  error: string | null; startedAt: string | null; finishedAt: string | null; createdAt: string;
+export type { RunDetail, RunRecord, RunSummary } from "@/lib/views/runs";
+
+type RunRow = Omit<RunSummary, "idpName" | "kind" | "trigger" | "status" | "startedAt" | "finishedAt" | "createdAt"> & {
+  kind: string;
+  trigger: string;
+  status: string;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  createdAt: Date;
+  idp?: { displayName: string };
 };
 
-type RunRow = Omit<RunSummary, "idpName" | "startedAt" | "finishedAt" | "createdAt"> & {
-  startedAt: Date | null; finishedAt: Date | null; createdAt: Date; idp?: { displayName: string };
-};
-
+// The columns are plain text in SQLite; only this server writes them, with these values.
 export function toRunSummary(run: RunRow): RunSummary {
   const { idp, ...rest } = run;
   return {
-    ...rest, idpName: idp?.displayName ?? "",
-    startedAt: run.startedAt?.toISOString() ?? null, finishedAt: run.finishedAt?.toISOString() ?? null, createdAt: run.createdAt.toISOString(),
+    ...rest,
+    kind: run.kind as RunKind,
+    trigger: run.trigger as RunTrigger,
+    status: run.status as RunStatus,
+    idpName: idp?.displayName ?? "",
+    startedAt: run.startedAt?.toISOString() ?? null,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    createdAt: run.createdAt.toISOString(),
   };
 }
 
@@ -67,11 +79,15 @@ export const RECORDS_PAGE_SIZE = 50;
 export type RecordFilter = { status?: string; objectType?: string; page?: number };
 
 /** One run, its records (filtered, paged) and the record counts by status. */
-export async function getRunDetail(db: Db, runId: string, filter: RecordFilter = {}) {
+export async function getRunDetail(db: Db, runId: string, filter: RecordFilter = {}): Promise<RunDetail | null> {
   const run = await db.syncRun.findUnique({ where: { id: runId }, include: idpName });
   if (!run) return null;
   const page = Math.max(1, filter.page ?? 1);
-  const where = { runId, ...(filter.status ? { status: filter.status } : {}), ...(filter.objectType ? { objectType: filter.objectType } : {}) };
+  const where = {
+    runId,
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.objectType ? { objectType: filter.objectType } : {}),
+  };
   const [records, matching, byStatus] = await Promise.all([
     db.syncRecord.findMany({ where, orderBy: { createdAt: "asc" }, skip: (page - 1) * RECORDS_PAGE_SIZE, take: RECORDS_PAGE_SIZE }),
     db.syncRecord.count({ where }),
@@ -79,14 +95,23 @@ export async function getRunDetail(db: Db, runId: string, filter: RecordFilter =
   ]);
   return {
     run: toRunSummary(run),
-    records: records.map((r) => ({
-      id: r.id, objectType: r.objectType, localId: r.localId, remoteId: r.remoteId, displayName: r.displayName, action: r.action,
-      status: r.status, reason: r.reason, errcode: r.errcode, errorMessage: r.errorMessage, diff: r.diff,
-    })),
+    records: records.map(
+      (r): RunRecord => ({
+        id: r.id,
+        objectType: r.objectType as ObjectType,
+        localId: r.localId,
+        remoteId: r.remoteId,
+        displayName: r.displayName,
+        action: r.action as SyncAction,
+        status: r.status as SyncRecordStatus,
+        reason: r.reason,
+        errcode: r.errcode,
+        errorMessage: r.errorMessage,
+        diff: r.diff,
+      }),
+    ),
     matching,
     pages: Math.max(1, Math.ceil(matching / RECORDS_PAGE_SIZE)),
-    statusCounts: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Record<string, number>,
+    statusCounts: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])),
   };
 }
-export type RunDetail = NonNullable<Awaited<ReturnType<typeof getRunDetail>>>;
-export type RunRecord = RunDetail["records"][number];

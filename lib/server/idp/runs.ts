@@ -6,21 +6,21 @@ import { cancelSyncRun, startSyncRun } from "../sync/runs";
 /** Sync now / Preview changes: refused for drafts and disabled IdPs (a preview is allowed when disabled). */
 export async function startRun({ db, actor, id, mode, confirmDeletes }: { db: Db; actor: AuditActor; id: string; mode: "full" | "dry_run"; confirmDeletes?: boolean }) {
   const idp = await db.identityProvider.findUnique({ where: { id }, select: { status: true } });
-  if (!idp) throw new AppError("not_found", "idpErrors.notFound");
-  if (idp.status === "draft") throw new AppError("wizard_incomplete", "idpErrors.wizardIncomplete");
-  if (mode === "full" && idp.status === "disabled") throw new AppError("disabled", "idpErrors.idpDisabled");
+  if (!idp) throw new AppError({ code: "errors.idpNotFound" });
+  if (idp.status === "draft") throw new AppError({ code: "errors.wizardIncomplete" });
+  if (mode === "full" && idp.status === "disabled") throw new AppError({ code: "errors.idpDisabled" });
   const run = await startSyncRun({ db, idpId: id, mode, trigger: "manual", actor, confirmDeletes });
   return { runId: run.id };
 }
 
-/** Retry failed objects: a full run narrowed to the failed records' local objects. */
+/** Retry failed objects: a retry run over the failed records' local objects. */
 export async function retryFailed({ db, actor, runId }: { db: Db; actor: AuditActor; runId: string }) {
   const run = await db.syncRun.findUnique({ where: { id: runId }, select: { idpId: true, kind: true } });
-  if (!run) throw new AppError("not_found", "idpErrors.runNotFound");
+  if (!run) throw new AppError({ code: "errors.runNotFound" });
   const failed = await db.syncRecord.findMany({ where: { runId, status: "failed", localId: { not: null } }, select: { localId: true } });
   const onlyLocalIds = [...new Set(failed.map((r) => r.localId!))];
-  if (onlyLocalIds.length === 0) throw new AppError("nothing_to_retry", "idpErrors.nothingToRetry");
-  const next = await startSyncRun({ db, idpId: run.idpId, mode: "full", trigger: "retry", actor, onlyLocalIds });
+  if (onlyLocalIds.length === 0) throw new AppError({ code: "errors.nothingToRetry" });
+  const next = await startSyncRun({ db, idpId: run.idpId, mode: "retry", trigger: "retry", actor, onlyLocalIds });
   return { runId: next.id };
 }
 

@@ -1,7 +1,7 @@
 import { isDingTalkError } from "@/lib/dingtalk";
 import type { z } from "zod";
 import type { ZScenarioSchema } from "@/lib/schemas/idp";
-import { AppError } from "../app-error";
+import { AppError, fieldErrorsFor } from "../app-error";
 import { writeAudit, type AuditActor } from "../audit";
 import type { Db } from "../prisma-client";
 import { idpClient } from "./client";
@@ -12,7 +12,7 @@ type Scenario = z.output<typeof ZScenarioSchema>;
 /** The DingTalk department's name, or a field error on targetDeptId saying why it cannot be the target. */
 export async function lookupTargetDept(db: Db, id: string, deptId: number): Promise<{ deptId: number; name: string }> {
   const idp = await db.identityProvider.findUnique({ where: { id } });
-  if (!idp) throw new AppError("not_found", "idpErrors.notFound");
+  if (!idp) throw new AppError({ code: "errors.idpNotFound" });
   try {
     const dept = await idpClient(idp).getDepartment(deptId);
     return { deptId, name: dept.name };
@@ -20,9 +20,9 @@ export async function lookupTargetDept(db: Db, id: string, deptId: number): Prom
     if (!isDingTalkError(err)) throw err;
     const code = err.effectiveCode;
     if (code === 60003 || code === 60004 || err.kind === "not_found") {
-      throw new AppError("not_found", "idpErrors.deptNotFound", { targetDeptId: ["idpErrors.deptNotFound"] });
+      throw new AppError({ code: "errors.deptNotFound" }, fieldErrorsFor(["targetDeptId"], { code: "errors.deptNotFound" }));
     }
-    if (code === 50004) throw new AppError("forbidden", "idpErrors.deptOutOfScope", { targetDeptId: ["idpErrors.deptOutOfScope"] });
+    if (code === 50004) throw new AppError({ code: "errors.deptOutOfScope" }, fieldErrorsFor(["targetDeptId"], { code: "errors.deptOutOfScope" }));
     throw dingTalkAppError(err, ["targetDeptId"]);
   }
 }
@@ -30,11 +30,11 @@ export async function lookupTargetDept(db: Db, id: string, deptId: number): Prom
 /** Wizard step 3 (and Modify > scenario): the sync scope, the target node and the switches. */
 export async function saveScenario({ db, actor, input }: { db: Db; actor: AuditActor; input: Scenario }) {
   const idp = await db.identityProvider.findUnique({ where: { id: input.id } });
-  if (!idp) throw new AppError("not_found", "idpErrors.notFound");
+  if (!idp) throw new AppError({ code: "errors.idpNotFound" });
   const found = await db.organizationalUnit.count({ where: { id: { in: input.sourceOuIds } } });
-  if (found !== new Set(input.sourceOuIds).size) throw new AppError("invalid_input", "validation.unknownOu", { sourceOuIds: ["validation.unknownOu"] });
+  if (found !== new Set(input.sourceOuIds).size) throw new AppError({ code: "validation.unknownOu" }, fieldErrorsFor(["sourceOuIds"], { code: "validation.unknownOu" }));
   if (input.incrementalSync && !idp.lastFullSyncAt) {
-    throw new AppError("incremental_before_full", "idpErrors.incrementalBeforeFull", { incrementalSync: ["idpErrors.incrementalBeforeFull"] });
+    throw new AppError({ code: "errors.incrementalBeforeFull" }, fieldErrorsFor(["incrementalSync"], { code: "errors.incrementalBeforeFull" }));
   }
   const target = await lookupTargetDept(db, idp.id, input.targetDeptId);
   const data = { sourceOuIds: JSON.stringify(input.sourceOuIds), targetDeptId: input.targetDeptId, incrementalSync: input.incrementalSync, qrLogin: input.qrLogin };

@@ -66,7 +66,7 @@ async function syncEvents(
     run = await startSyncRun({ db, idpId: idp.id, mode: "incremental", trigger: "incremental", actor: "system", onlyLocalIds: localIds });
   } catch (error) {
     // A full run is writing: its snapshot will include these changes or the next tick will.
-    if (error instanceof AppError && error.code === "run_in_progress") return null;
+    if (error instanceof AppError && error.code === "errors.runInProgress") return null;
     throw error;
   }
   const done = await waitForRun(db, run.id, { timeoutMs: 30 * 60_000 });

@@ -81,7 +81,7 @@ describe("sync runs against the sandbox", { timeout: 180_000 }, () => {
 
   it("refuses a second full run while one is in progress", async () => {
     const first = await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" });
-    await expect(startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).rejects.toMatchObject({ code: "run_in_progress" });
+    await expect(startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).rejects.toMatchObject({ code: "errors.runInProgress" });
     await waitForRun(db, first.id);
   });
 });

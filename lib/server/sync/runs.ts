@@ -1,19 +1,26 @@
-import { describeDingTalkError, isDingTalkError } from "@/lib/dingtalk";
-import { applyPlan, compileRules, planWithRules, readSnapshot, readTargetedSnapshot, snapshotNeeds, SyncError, type ApplyResult } from "@/lib/sync";
+import { dingTalkErrorDetail, isDingTalkError } from "@/lib/dingtalk";
+import { applyPlan, compileSyncRules, planWithRules, readSnapshot, readTargetedSnapshot, snapshotNeeds, SyncError, type ApplyResult } from "@/lib/sync";
+import {
+  ACTIVE_RUN_STATUSES,
+  isActiveRunStatus,
+  WRITING_RUN_KINDS,
+  writeRunError,
+  type RunError,
+  type RunKind,
+  type RunTrigger,
+} from "@/lib/sync/run";
 import { AppError } from "../app-error";
 import { writeAudit, type AuditActor } from "../audit";
 import { idpClient } from "../idp/client";
+import { mappingCatalog } from "../idp/rules";
 import type { Db } from "../prisma-client";
 import { PrismaSyncStore } from "./prisma-store";
 import { slices } from "./slices";
 import { loadBindings, loadRules, loadSource } from "./source";
 
-export type SyncMode = "full" | "dry_run" | "incremental";
-export type SyncTrigger = "manual" | "wizard" | "automatic" | "incremental" | "retry";
-export type RunStatus = "queued" | "running" | "succeeded" | "partially_succeeded" | "failed" | "cancelled" | "held";
-export const ACTIVE_STATUSES: RunStatus[] = ["queued", "running"];
+const ACTIVE_STATUSES = [...ACTIVE_RUN_STATUSES];
 
-type StartOptions = { db: Db; idpId: string; mode: SyncMode; trigger: SyncTrigger; actor: AuditActor; confirmDeletes?: boolean; onlyLocalIds?: string[] };
+type StartOptions = { db: Db; idpId: string; mode: RunKind; trigger: RunTrigger; actor: AuditActor; confirmDeletes?: boolean; onlyLocalIds?: string[] };
 
 // Runs of this process, so they can be cancelled.
 const controllers = new Map<string, AbortController>();
@@ -35,19 +42,19 @@ export async function recoverInterruptedRuns(db: Db): Promise<number> {
       id: { notIn: [...controllers.keys()] },
       OR: [{ heartbeatAt: { lt: stale } }, { heartbeatAt: null, createdAt: { lt: stale } }],
     },
-    data: { status: "failed", error: JSON.stringify({ code: "interrupted" }), finishedAt: new Date() },
+    data: { status: "failed", error: writeRunError({ code: "interrupted" }), finishedAt: new Date() },
   });
   return count;
 }
 
-/** Queues a full or dry run and starts it in the background; one full run per IdP at a time. */
+/** Queues a run and starts it in the background; one writing run per IdP at a time. */
 export async function startSyncRun({ db, idpId, mode, trigger, actor, confirmDeletes, onlyLocalIds }: StartOptions) {
   await recoverInterruptedRuns(db);
   const idp = await db.identityProvider.findUnique({ where: { id: idpId } });
-  if (!idp) throw new AppError("not_found", "errors.idpNotFound");
+  if (!idp) throw new AppError({ code: "errors.idpNotFound" });
   // One writing run per IdP at a time: two runs planning from the same snapshot could both create.
-  if (mode !== "dry_run" && (await db.syncRun.count({ where: { idpId, kind: { in: ["full", "incremental"] }, status: { in: ACTIVE_STATUSES } } })) > 0) {
-    throw new AppError("run_in_progress", "errors.runInProgress");
+  if (mode !== "dry_run" && (await db.syncRun.count({ where: { idpId, kind: { in: [...WRITING_RUN_KINDS] }, status: { in: ACTIVE_STATUSES } } })) > 0) {
+    throw new AppError({ code: "errors.runInProgress" });
   }
   const run = await db.syncRun.create({ data: { idpId, kind: mode, trigger, status: "queued", heartbeatAt: new Date(), triggeredBy: actor === "system" ? "system" : actor.email } });
   await writeAudit(db, { actor, action: `sync.${mode}`, targetType: "idp", targetId: idpId, details: { runId: run.id, trigger } });
@@ -59,23 +66,22 @@ export async function startSyncRun({ db, idpId, mode, trigger, actor, confirmDel
 
 export async function cancelSyncRun(db: Db, runId: string, actor: AuditActor): Promise<void> {
   const run = await db.syncRun.findUnique({ where: { id: runId } });
-  if (!run || !ACTIVE_STATUSES.includes(run.status as RunStatus)) throw new AppError("not_running", "errors.runNotRunning");
+  if (!run || !isActiveRunStatus(run.status)) throw new AppError({ code: "errors.runNotRunning" });
   controllers.get(runId)?.abort();
   if (!controllers.has(runId)) await db.syncRun.update({ where: { id: runId }, data: { status: "cancelled", finishedAt: new Date() } });
   await writeAudit(db, { actor, action: "sync.cancel", targetType: "sync_run", targetId: runId });
 }
 
-function runStatus(result: ApplyResult): RunStatus {
-  return result.status === "partial" ? "partially_succeeded" : result.status;
+/** What a failed run stores: codes only; an unexpected error's text goes to the log. */
+function runError(error: unknown): RunError {
+  if (isDingTalkError(error)) return { code: "dingtalk", dingtalk: dingTalkErrorDetail(error) };
+  if (error instanceof SyncError) return { code: error.code, params: error.params ?? {} };
+  console.error("[sync] run failed:", error instanceof Error ? error.message : String(error));
+  return { code: "internal" };
 }
 
-function errorJson(error: unknown): string {
-  if (isDingTalkError(error)) {
-    const d = describeDingTalkError(error);
-    return JSON.stringify({ code: "dingtalk", errcode: error.errcode ?? null, kind: error.kind, title: d.title, fix: d.fix });
-  }
-  if (error instanceof SyncError) return JSON.stringify({ code: error.code, message: error.message });
-  return JSON.stringify({ code: "internal", message: error instanceof Error ? error.message : String(error) });
+function stoppedError(result: ApplyResult): string | null {
+  return result.stoppedBy ? writeRunError({ code: "stopped", errcode: result.stoppedBy.errcode }) : null;
 }
 
 async function executeRun(db: Db, runId: string, signal: AbortSignal, options: { confirmDeletes?: boolean; onlyLocalIds?: string[] }) {
@@ -94,7 +100,7 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: {
       loadBindings(db, idp.id),
       only ? undefined : readSnapshot(client, idp.targetDeptId, { signal }),
     ]);
-    const compiled = compileRules(rules);
+    const compiled = compileSyncRules(rules, await mappingCatalog(db));
     const sourceRootIds = JSON.parse(idp.sourceOuIds) as string[];
     // A run over some objects reads just what they touch, unless matching needs every user.
     const needs = only && snapshotNeeds({ only, sourceRootIds, targetDeptId: idp.targetDeptId, ...source, bindings, rules: compiled });
@@ -122,13 +128,13 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: {
       },
     });
     clearInterval(heartbeat);
-    const status = runStatus(result);
+    const status = result.status;
     await db.syncRun.update({
       where: { id: runId },
       data: {
         status, total: result.total, processed: result.processed, created: result.created, updated: result.updated + result.bound,
         deleted: result.deleted, skipped: result.skipped + result.planned, failed: result.failed, finishedAt: new Date(),
-        error: plan.held && status === "held" ? JSON.stringify({ code: "held", ...plan.held }) : result.stoppedBy ? JSON.stringify({ code: "stopped", errcode: result.stoppedBy.errcode, message: result.stoppedBy.errorMessage }) : null,
+        error: plan.held && status === "held" ? writeRunError({ code: "held", ...plan.held }) : stoppedError(result),
       },
     });
     if (!isDryRun && (status === "succeeded" || status === "partially_succeeded")) {
@@ -137,14 +143,15 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: {
       if (!only) await db.syncFailure.deleteMany({ where: stale });
       for (const slice of only ? slices(only) : []) await db.syncFailure.deleteMany({ where: { ...stale, localId: { in: slice } } });
     }
+    // Only a full run over everything is a baseline for incremental sync (a retry run never is).
     if (run.kind === "full" && status === "succeeded" && !options.onlyLocalIds) {
       await db.identityProvider.update({ where: { id: idp.id }, data: { lastFullSyncAt: new Date(), outboxCursor: Math.max(idp.outboxCursor, cursorAtStart) } });
     }
-    if (!isDryRun && shouldQuarantine(result)) await db.identityProvider.update({ where: { id: idp.id }, data: { status: "needs_attention" } });
+    if (!isDryRun && needsAttention(result)) await db.identityProvider.update({ where: { id: idp.id }, data: { status: "needs_attention" } });
   } catch (error) {
     clearInterval(heartbeat);
     const cancelled = signal.aborted;
-    await db.syncRun.update({ where: { id: runId }, data: { status: cancelled ? "cancelled" : "failed", error: cancelled ? null : errorJson(error), finishedAt: new Date() } });
+    await db.syncRun.update({ where: { id: runId }, data: { status: cancelled ? "cancelled" : "failed", error: cancelled ? null : writeRunError(runError(error)), finishedAt: new Date() } });
     if (!cancelled && isDingTalkError(error) && (error.kind === "auth" || error.kind === "quota")) {
       await db.identityProvider.update({ where: { id: run.idpId }, data: { status: "needs_attention" } });
     }
@@ -152,8 +159,9 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: {
 }
 
 // Authentication failures, a used-up quota or a majority of objects DingTalk refused need a
-// person. Objects the plan refused (bad data in the directory) are shown, not a sign of trouble.
-function shouldQuarantine(result: ApplyResult): boolean {
+// person: the IdP's status becomes needs_attention. Objects the plan refused (bad data in the
+// directory) are shown, not a sign of trouble.
+function needsAttention(result: ApplyResult): boolean {
   const kind = result.stoppedBy?.errcode;
   return kind === 90020 || kind === 40089 || (result.total > 0 && (result.failed - result.refused) / result.total > 0.5);
 }
@@ -163,7 +171,7 @@ export async function waitForRun(db: Db, runId: string, { timeoutMs = 120_000 } 
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId } });
-    if (!ACTIVE_STATUSES.includes(run.status as RunStatus)) return run;
+    if (!isActiveRunStatus(run.status)) return run;
     if (Date.now() > deadline) throw new Error(`run ${runId} still ${run.status}`);
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -1,18 +1,20 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { IdpActions } from "@/components/idp/idp-actions";
 import { IdpStatusBadge } from "@/components/idp/status-badge";
-import { parseJson, runErrorWords, type RunError } from "@/components/idp/runs/run-format";
 import { SyncFailures } from "@/components/idp/sync-failures";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
+import type { Locale } from "@/lib/i18n/config";
+import { formatMessage, runErrorMessage, type Translate } from "@/lib/messages";
 import { requireAdmin } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { listSyncFailures } from "@/lib/server/idp/failures";
 import { getIdp, ouNames } from "@/lib/server/idp/queries";
 import { idpClient } from "@/lib/server/idp/client";
+import { readRunError } from "@/lib/sync/run";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("identityProviders"))("overview") };
@@ -38,11 +40,10 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
   if (idp.status === "draft") redirect(`/identity-providers/new/dingtalk?id=${id}`);
   const t = await getTranslations("identityProviders");
   const tr = await getTranslations();
+  const locale = (await getLocale()) as Locale;
   const runErrorText = (json: string) => {
-    const error = parseJson<RunError>(json);
-    if (!error) return null;
-    const { key, fallback } = runErrorWords(error);
-    return tr.has(key) ? tr(key, { permission: "" }) : fallback;
+    const error = readRunError(json);
+    return error && formatMessage(runErrorMessage(error), { t: tr as unknown as Translate, locale });
   };
   const format = await getFormatter();
   const [names, deptName, bindings, backlog, failures] = await Promise.all([
@@ -90,7 +91,7 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
           <SyncFailures
             idpId={id}
             total={failures.total}
-            rows={failures.rows.map((f) => ({ ...f, nextRetryAt: f.nextRetryAt?.toISOString() ?? null, lastFailedAt: f.lastFailedAt.toISOString() }))}
+            rows={failures.rows}
           />
         )}
       </div>

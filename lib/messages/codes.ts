@@ -1,0 +1,96 @@
+// Every message the console shows for an error or a reason, as a code and typed parameters.
+// The server sends these (never finished words); format.ts puts them into words.
+import type { DingTalkErrorDetail } from "@/lib/dingtalk/errors";
+import type { ErrorParams as ExpressionErrorParams } from "@/lib/expression/errors";
+import type { RuleProblemCode, RuleProblemParams } from "@/lib/mapping/check";
+import type { ProblemCode, ReasonCode, ReasonParamMap } from "@/lib/sync/reasons";
+import type { CatalogueKey } from "./catalogue";
+
+export type NoParams = Record<string, never>;
+
+/** What a server action refuses with (AppError, ActionError.code). */
+export type ActionErrorParamMap = {
+  "errors.unauthorized": NoParams;
+  "errors.invalid_input": NoParams;
+  "errors.internal": NoParams;
+  "errors.accountNotFound": NoParams;
+  "errors.ouNotFound": NoParams;
+  "errors.customFieldNotFound": NoParams;
+  "errors.moveRoot": NoParams;
+  "errors.moveUnderItself": NoParams;
+  "errors.ouHasChildren": NoParams;
+  "errors.ouHasMembers": NoParams;
+  "errors.idpNotFound": NoParams;
+  "errors.runNotFound": NoParams;
+  "errors.runInProgress": NoParams;
+  "errors.runNotRunning": NoParams;
+  "errors.corpIdTaken": NoParams;
+  "errors.deptNotFound": NoParams;
+  "errors.deptOutOfScope": NoParams;
+  "errors.incrementalBeforeFull": NoParams;
+  "errors.wizardIncomplete": NoParams;
+  "errors.idpDisabled": NoParams;
+  "errors.nothingToRetry": NoParams;
+  "errors.noFailures": NoParams;
+  /** DingTalk refused or could not be reached; the words name the cause and the fix. */
+  "errors.dingtalk": DingTalkErrorDetail;
+};
+
+type NamespaceCodes<N extends string> = CatalogueKey extends infer K ? (K extends `${N}.${string}` ? K : never) : never;
+
+/** A field's problem: the zod schemas' `message`s and CSV issues (no parameters). */
+export type FieldCode = NamespaceCodes<"validation" | "idpValidation" | "csv">;
+
+/**
+ * Mapping rule problems (lib/mapping/check.ts, shown by the editor and refused by the save
+ * action): `mappingErrors.<RuleProblemCode>` with that problem's params, and expression errors.
+ */
+export type MappingParamMap = { [C in RuleProblemCode as `mappingErrors.${C}`]: RuleProblemParams[C] } & {
+  "mappingErrors.fieldId": NoParams;
+  /** An expression that does not compile; the words come from lib/expression's own tables. */
+  "mappingErrors.expression": { expression: ExpressionErrorParams; start: number; end: number };
+  /** The save action refuses the rule set; field errors under `rules.<index>.<field>` say which rules. */
+  "mappingErrors.invalidRules": NoParams;
+};
+
+/** Why a sync run failed, stopped or was held (lib/sync/run.ts RunError). */
+export type RunErrorParamMap = {
+  "runErrors.interrupted": NoParams;
+  "runErrors.held": NoParams;
+  "runErrors.stopped": NoParams;
+  "runErrors.internal": NoParams;
+  "runErrors.rule_invalid": { field: string };
+  "runErrors.identifier_invalid": NoParams;
+  "runErrors.target_not_found": { deptId: number | string };
+  "runErrors.snapshot_failed": NoParams;
+};
+
+export type MessageParamMap = ActionErrorParamMap & { [C in FieldCode]: NoParams } & MappingParamMap &
+  RunErrorParamMap & {
+    [C in ReasonCode as `syncReasons.${C}`]: ReasonParamMap[C];
+  } & // A reason stores only the problem's code, so problem words take no parameters.
+  { [C in ProblemCode as `syncProblems.${C}`]: NoParams };
+
+export type MessageCode = keyof MessageParamMap;
+export type ActionErrorCode = keyof ActionErrorParamMap;
+
+/** A code and its parameters; codes without parameters may leave `params` out. */
+export type Message<C extends MessageCode = MessageCode> = {
+  [K in C]: MessageParamMap[K] extends NoParams
+    ? { code: K; params?: NoParams }
+    : { code: K; params: MessageParamMap[K] };
+}[C];
+
+/** Codes without parameters: what zod schemas and the older AppError form name. */
+export type PlainCode = { [K in MessageCode]: MessageParamMap[K] extends NoParams ? K : never }[MessageCode];
+
+/**
+ * Field errors of an action: per form field (dotted path, e.g. `rules.3.source`), the messages
+ * to show under it. Each entry is a code with its parameters, like the error itself.
+ */
+export type FieldErrors = Record<string, Message[]>;
+
+/** A message for a code without parameters, when the code is only known as a PlainCode. */
+export function plainMessage(code: PlainCode): Message {
+  return { code } as Message;
+}
