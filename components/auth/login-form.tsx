@@ -10,11 +10,13 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { fieldAria, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { ZSignInSchema, type TSignInSchema } from "@/lib/schemas/sign-in";
+import { useWords } from "@/components/messages/use-words";
+import { signInErrorMessage, ZSignInSchema, type TSignInSchema } from "@/lib/schemas/sign-in";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("login");
   const router = useRouter();
+  const words = useWords();
   const [formError, setFormError] = useState<string | null>(null);
   const { control, handleSubmit, formState } = useForm<TSignInSchema>({
     resolver: zodResolver(ZSignInSchema),
@@ -29,12 +31,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       router.refresh();
       return;
     }
-    const code = result?.error;
-    setFormError(code === "locked_out" ? t("lockedOut") : code === "invalid_credentials" || code === "CredentialsSignin" ? t("invalidCredentials") : t("unexpected"));
+    setFormError(words.text({ code: signInErrorMessage(result?.error) }));
   });
-
-  const errorText = (message: string | undefined, kind: "email" | "password") =>
-    message ? (kind === "email" ? t("emailInvalid") : t("passwordRequired")) : undefined;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("title")}>
@@ -47,8 +45,14 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         control={control}
         name="email"
         render={({ field, fieldState }) => (
-          <FormField id="email" label={t("email")} error={errorText(fieldState.error?.message, "email")}>
-            <Input {...field} {...fieldAria("email", fieldState.error)} type="email" autoComplete="username" autoFocus />
+          <FormField id="email" label={t("email")} error={words.fieldText(fieldState.error?.message)}>
+            <Input
+              {...field}
+              {...fieldAria("email", fieldState.error)}
+              type="email"
+              autoComplete="username"
+              autoFocus
+            />
           </FormField>
         )}
       />
@@ -56,8 +60,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         control={control}
         name="password"
         render={({ field, fieldState }) => (
-          <FormField id="password" label={t("password")} error={errorText(fieldState.error?.message, "password")}>
-            <Input {...field} {...fieldAria("password", fieldState.error)} type="password" autoComplete="current-password" />
+          <FormField id="password" label={t("password")} error={words.fieldText(fieldState.error?.message)}>
+            <Input
+              {...field}
+              {...fieldAria("password", fieldState.error)}
+              type="password"
+              autoComplete="current-password"
+            />
           </FormField>
         )}
       />

@@ -7,7 +7,15 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { createOuAction } from "@/app/actions/directory/create-ou";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useWords } from "@/components/messages/use-words";
@@ -25,7 +33,10 @@ export function NewRootOu() {
   return (
     <Dialog open={open} onOpenChange={(o) => (setOpen(o), setError(undefined), setName(""))}>
       <DialogTrigger asChild>
-        <Button variant="outline"><Plus aria-hidden className="size-4" />{t("newRoot")}</Button>
+        <Button variant="outline">
+          <Plus aria-hidden className="size-4" />
+          {t("newRoot")}
+        </Button>
       </DialogTrigger>
       <DialogContent>
         <form
@@ -34,7 +45,8 @@ export function NewRootOu() {
             e.preventDefault();
             startTransition(async () => {
               const result = await createOuAction({ name, parentId: null });
-              if (!result.ok) return setError(messages.fieldText(result.error.fieldErrors?.name?.[0]) ?? messages.text(result.error));
+              if (!result.ok)
+                return setError(messages.fieldText(result.error.fieldErrors?.name?.[0]) ?? messages.text(result.error));
               setOpen(false);
               messages.toastResult(result, t("created"));
               void queryClient.invalidateQueries({ queryKey: ["ou-children"] });
@@ -47,10 +59,19 @@ export function NewRootOu() {
             <DialogDescription>{t("nameRules")}</DialogDescription>
           </DialogHeader>
           <FormField id="root-ou-name" label={t("name")} error={error}>
-            <Input id="root-ou-name" value={name} onChange={(e) => setName(e.target.value)} autoFocus aria-invalid={!!error} aria-describedby={error ? "root-ou-name-error" : undefined} />
+            <Input
+              id="root-ou-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              autoFocus
+              aria-invalid={!!error}
+              aria-describedby={error ? "root-ou-name-error" : undefined}
+            />
           </FormField>
           <DialogFooter>
-            <Button type="submit" disabled={isPending}>{tc("save")}</Button>
+            <Button type="submit" disabled={isPending}>
+              {tc("save")}
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

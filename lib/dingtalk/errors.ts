@@ -3,18 +3,20 @@ import { errcodeInfo, type DingTalkErrorKind } from "./error-codes";
 export { DINGTALK_ERROR_KINDS, type DingTalkErrorKind } from "./error-codes";
 
 /** Where an error came from; `api_error` carries a DingTalk errcode. */
-export type DingTalkErrorCode =
-  | "api_error"
-  | "v1_error"
-  | "http_error"
-  | "throttle_page"
-  | "ip_ban"
-  | "timeout"
-  | "network"
-  | "bad_response"
-  | "redirect"
-  | "dry_run"
-  | "unsafe_endpoint";
+export const DINGTALK_ERROR_CODES = [
+  "api_error",
+  "v1_error",
+  "http_error",
+  "throttle_page",
+  "ip_ban",
+  "timeout",
+  "network",
+  "bad_response",
+  "redirect",
+  "dry_run",
+  "unsafe_endpoint",
+] as const;
+export type DingTalkErrorCode = (typeof DINGTALK_ERROR_CODES)[number];
 
 export type DingTalkErrorInit = {
   code: DingTalkErrorCode;
@@ -122,9 +124,15 @@ function describeApiError(err: DingTalkError): Description {
 function describeV1Error(err: DingTalkError): Description {
   const detail = err.detail ? ` (${err.detail})` : "";
   if (err.kind === "auth")
-    return { title: `DingTalk rejected the login or credentials${detail}.`, fix: "Start the login again; check the AppKey and AppSecret." };
+    return {
+      title: `DingTalk rejected the login or credentials${detail}.`,
+      fix: "Start the login again; check the AppKey and AppSecret.",
+    };
   if (err.kind === "permission")
-    return { title: `The app may not call this DingTalk API${detail}.`, fix: "Grant the personal information permission (Contact.User.Read) to the app." };
+    return {
+      title: `The app may not call this DingTalk API${detail}.`,
+      fix: "Grant the personal information permission (Contact.User.Read) to the app.",
+    };
   if (err.kind === "throttled")
     return { title: "DingTalk throttled the call.", fix: "The client backs off and retries." };
   return { title: `DingTalk rejected the call${detail}.`, fix: "Check the request parameters." };

@@ -53,6 +53,15 @@ export type MappingParamMap = { [C in RuleProblemCode as `mappingErrors.${C}`]: 
   "mappingErrors.invalidRules": NoParams;
 };
 
+/** Why the console's sign-in refused (next-auth's `error`), and its form's field problems. */
+export type SignInParamMap = {
+  "login.invalidCredentials": NoParams;
+  "login.lockedOut": NoParams;
+  "login.unexpected": NoParams;
+  "login.emailInvalid": NoParams;
+  "login.passwordRequired": NoParams;
+};
+
 /** Why a sync run failed, stopped or was held (lib/sync/run.ts RunError). */
 export type RunErrorParamMap = {
   "runErrors.interrupted": NoParams;
@@ -65,11 +74,15 @@ export type RunErrorParamMap = {
   "runErrors.snapshot_failed": NoParams;
 };
 
+type ReasonParamMapByCode = { [C in ReasonCode as `syncReasons.${C}`]: ReasonParamMap[C] };
+// A reason stores only its problem's code, so problem words take no parameters.
+type ProblemParamMapByCode = { [C in ProblemCode as `syncProblems.${C}`]: NoParams };
+
 export type MessageParamMap = ActionErrorParamMap & { [C in FieldCode]: NoParams } & MappingParamMap &
-  RunErrorParamMap & {
-    [C in ReasonCode as `syncReasons.${C}`]: ReasonParamMap[C];
-  } & // A reason stores only the problem's code, so problem words take no parameters.
-  { [C in ProblemCode as `syncProblems.${C}`]: NoParams };
+  SignInParamMap &
+  RunErrorParamMap &
+  ReasonParamMapByCode &
+  ProblemParamMapByCode;
 
 export type MessageCode = keyof MessageParamMap;
 export type ActionErrorCode = keyof ActionErrorParamMap;

@@ -117,6 +117,7 @@ const namespaces = (names: string[]) =>
 const allCodes = [
   ...Object.keys(actionCodes),
   ...namespaces(["validation", "idpValidation", "csv", "mappingErrors", "runErrors"]),
+  ...["invalidCredentials", "lockedOut", "unexpected", "emailInvalid", "passwordRequired"].map((k) => `login.${k}`),
   ...REASON_CODES.map((c) => `syncReasons.${c}`),
   ...PROBLEM_CODES.map((c) => `syncProblems.${c}`),
   "mappingErrors.expression",

@@ -5,7 +5,17 @@
 import { checkDeptName, MAX_DEPT_LEVELS } from "./fields";
 import { contentHash } from "./hash";
 import { mapOuName, type CompiledRules } from "./mapping";
-import type { BindingRecord, DeptFields, DeptOp, DeptRef, DingTalkSnapshot, FieldDiff, Reason, SnapshotDepartment, SourceOu } from "./types";
+import type {
+  BindingRecord,
+  DeptFields,
+  DeptOp,
+  DeptRef,
+  DingTalkSnapshot,
+  FieldDiff,
+  Reason,
+  SnapshotDepartment,
+  SourceOu,
+} from "./types";
 
 export type DeptPlan = {
   /** Creates, updates, moves and refusals, parents before children. */
@@ -44,7 +54,8 @@ function walk(sourceRootIds: string[], ous: SourceOu[]): { order: Walked[]; scop
     list.push(ou);
     children.set(ou.parentId, list);
   }
-  for (const list of children.values()) list.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  for (const list of children.values())
+    list.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   const roots = new Set(sourceRootIds.filter((id) => byId.has(id)));
   const scope = new Set(roots);
   const order: Walked[] = [];
@@ -85,14 +96,31 @@ export function planDepartments(input: DeptPlanInput): DeptPlan {
   const assumed = (binding: BindingRecord, parent: DeptRef, fields: DeptFields): SnapshotDepartment | undefined => {
     const deptId = Number(binding.remoteId);
     if (!checked || checked.has(deptId)) return undefined;
-    return { deptId, name: fields.name, parentId: "deptId" in parent ? parent.deptId : null, order: fields.order, sourceIdentifier: fields.sourceIdentifier };
+    return {
+      deptId,
+      name: fields.name,
+      parentId: "deptId" in parent ? parent.deptId : null,
+      order: fields.order,
+      sourceIdentifier: fields.sourceIdentifier,
+    };
   };
 
-  const findMatch = (ou: SourceOu, parent: DeptRef, name: string): { remote: SnapshotDepartment; reason: Reason } | undefined => {
+  const findMatch = (
+    ou: SourceOu,
+    parent: DeptRef,
+    name: string,
+  ): { remote: SnapshotDepartment; reason: Reason } | undefined => {
     const free = snapshot.departments.filter((d) => !boundRemote.has(String(d.deptId)) && !claimed.has(d.deptId));
     const keys = [ou.id, ou.externalId].filter((k): k is string => !!k);
     const bySource = free.find((d) => d.sourceIdentifier !== undefined && keys.includes(d.sourceIdentifier));
-    if (bySource) return { remote: bySource, reason: { code: "matched_by_source_identifier", params: { sourceIdentifier: bySource.sourceIdentifier ?? null } } };
+    if (bySource)
+      return {
+        remote: bySource,
+        reason: {
+          code: "matched_by_source_identifier",
+          params: { sourceIdentifier: bySource.sourceIdentifier ?? null },
+        },
+      };
     if (!("deptId" in parent)) return undefined;
     const byName = free.find((d) => d.parentId === parent.deptId && d.name === name);
     return byName && { remote: byName, reason: { code: "matched_by_name", params: { name } } };
@@ -104,22 +132,40 @@ export function planDepartments(input: DeptPlanInput): DeptPlan {
     const displayName = mapped.value || ou.name;
     const binding = bindings.get(ou.id);
     if (!parent) {
-      ops.push(blocked(ou, displayName, { code: "parent_blocked", params: { parentId: ou.parentId } }, binding?.remoteId));
+      ops.push(
+        blocked(ou, displayName, { code: "parent_blocked", params: { parentId: ou.parentId } }, binding?.remoteId),
+      );
       continue;
     }
     const level = snapshot.targetLevel + depth;
     if (level > MAX_DEPT_LEVELS) {
-      ops.push(blocked(ou, displayName, { code: "too_deep", params: { level, max: MAX_DEPT_LEVELS } }, binding?.remoteId));
+      ops.push(
+        blocked(ou, displayName, { code: "too_deep", params: { level, max: MAX_DEPT_LEVELS } }, binding?.remoteId),
+      );
       continue;
     }
     if (mapped.error) {
-      ops.push(blocked(ou, displayName, { code: "mapping_error", params: { field: "name", code: mapped.error.code } }, binding?.remoteId));
+      ops.push(
+        blocked(
+          ou,
+          displayName,
+          { code: "mapping_error", params: { field: "name", code: mapped.error.code } },
+          binding?.remoteId,
+        ),
+      );
       continue;
     }
     const name = mapped.value ?? "";
     const nameProblem = checkDeptName(name);
     if (nameProblem) {
-      ops.push(blocked(ou, displayName, { code: "invalid_name", params: { problem: nameProblem.code, name, ...nameProblem.params } }, binding?.remoteId));
+      ops.push(
+        blocked(
+          ou,
+          displayName,
+          { code: "invalid_name", params: { problem: nameProblem.code, name, ...nameProblem.params } },
+          binding?.remoteId,
+        ),
+      );
       continue;
     }
     const siblingKey = `${refKey(parent)}/${name}`;
@@ -133,16 +179,31 @@ export function planDepartments(input: DeptPlanInput): DeptPlan {
     const hash = contentHash({ name, order: ou.order, parent: ou.parentId });
     const bound = binding && (remoteById.get(Number(binding.remoteId)) ?? assumed(binding, parent, fields));
     const match = bound
-      ? { remote: bound, reason: { code: binding.contentHash === hash ? "remote_drift" : "source_changed" } satisfies Reason }
+      ? {
+          remote: bound,
+          reason: { code: binding.contentHash === hash ? "remote_drift" : "source_changed" } satisfies Reason,
+        }
       : findMatch(ou, parent, name);
     if (!match) {
-      const reason: Reason = binding ? { code: "remote_missing", params: { deptId: binding.remoteId } } : { code: "new" };
+      const reason: Reason = binding
+        ? { code: "remote_missing", params: { deptId: binding.remoteId } }
+        : { code: "new" };
       const diff: FieldDiff[] = [
         { field: "name", before: null, after: name },
         { field: "order", before: null, after: String(ou.order) },
         { field: "parent_id", before: null, after: refKey(parent) },
       ];
-      ops.push({ kind: "dept_create", objectType: "organization", localId: ou.id, displayName: name, reason, diff, parent, fields, contentHash: hash });
+      ops.push({
+        kind: "dept_create",
+        objectType: "organization",
+        localId: ou.id,
+        displayName: name,
+        reason,
+        diff,
+        parent,
+        fields,
+        contentHash: hash,
+      });
       ouDept.set(ou.id, { ouId: ou.id });
       continue;
     }
@@ -152,13 +213,28 @@ export function planDepartments(input: DeptPlanInput): DeptPlan {
     const isBind = !bound;
     const diff: FieldDiff[] = [];
     if (remote.name !== name) diff.push({ field: "name", before: remote.name, after: name });
-    if (remote.order !== undefined && remote.order !== ou.order) diff.push({ field: "order", before: String(remote.order), after: String(ou.order) });
-    if (isBind && !remote.sourceIdentifier) diff.push({ field: "source_identifier", before: null, after: fields.sourceIdentifier });
+    if (remote.order !== undefined && remote.order !== ou.order)
+      diff.push({ field: "order", before: String(remote.order), after: String(ou.order) });
+    if (isBind && !remote.sourceIdentifier)
+      diff.push({ field: "source_identifier", before: null, after: fields.sourceIdentifier });
     const moved = !("deptId" in parent) || parent.deptId !== remote.parentId;
     finalParent.set(remote.deptId, moved ? parent : { deptId: remote.parentId ?? snapshot.targetDeptId });
-    const base = { objectType: "organization" as const, localId: ou.id, remoteId: String(remote.deptId), displayName: name, reason: match.reason, fields, contentHash: hash, bind: isBind };
+    const base = {
+      objectType: "organization" as const,
+      localId: ou.id,
+      remoteId: String(remote.deptId),
+      displayName: name,
+      reason: match.reason,
+      fields,
+      contentHash: hash,
+      bind: isBind,
+    };
     if (moved) {
-      diff.push({ field: "parent_id", before: remote.parentId === null ? null : String(remote.parentId), after: refKey(parent) });
+      diff.push({
+        field: "parent_id",
+        before: remote.parentId === null ? null : String(remote.parentId),
+        after: refKey(parent),
+      });
       ops.push({ ...base, kind: "dept_move", parent, diff });
     } else if (diff.length > 0 || isBind) {
       ops.push({ ...base, kind: "dept_update", diff });

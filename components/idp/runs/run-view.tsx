@@ -65,22 +65,54 @@ export function RunView({ initial }: { initial: RunDetail }) {
     <div className="space-y-6">
       <RunProgress run={run} />
       <div className="flex flex-wrap gap-2">
-        {isActive && <Button variant="outline" onClick={() => void cancel()}>{t("cancel")}</Button>}
-        {!isActive && run.kind !== "dry_run" && run.failed > 0 && <Button onClick={() => void retry()}>{t("retryFailed")}</Button>}
-        {run.status === "held" && run.kind === "full" && <Button variant="destructive" onClick={() => void confirmDeletes()}>{t("confirmDeletes")}</Button>}
+        {isActive && (
+          <Button variant="outline" onClick={() => void cancel()}>
+            {t("cancel")}
+          </Button>
+        )}
+        {!isActive && run.kind !== "dry_run" && run.failed > 0 && (
+          <Button onClick={() => void retry()}>{t("retryFailed")}</Button>
+        )}
+        {run.status === "held" && run.kind === "full" && (
+          <Button variant="destructive" onClick={() => void confirmDeletes()}>
+            {t("confirmDeletes")}
+          </Button>
+        )}
       </div>
       <section aria-labelledby="records-heading" className="space-y-3">
         <div className="flex flex-wrap items-end gap-3">
-          <h2 id="records-heading" className="mr-auto text-lg font-medium">{t("records")}</h2>
-          <Select value={status} onValueChange={(v) => { setStatus(v); setPage(1); }}>
-            <SelectTrigger aria-label={t("filterStatus")} className="w-44"><SelectValue /></SelectTrigger>
+          <h2 id="records-heading" className="mr-auto text-lg font-medium">
+            {t("records")}
+          </h2>
+          <Select
+            value={status}
+            onValueChange={(v) => {
+              setStatus(v);
+              setPage(1);
+            }}
+          >
+            <SelectTrigger aria-label={t("filterStatus")} className="w-44">
+              <SelectValue />
+            </SelectTrigger>
             <SelectContent>
               <SelectItem value={ALL}>{t("allStatuses")}</SelectItem>
-              {RECORD_STATUSES.map((s) => <SelectItem key={s} value={s}>{t(`recordStatus.${s}`)} ({detail.statusCounts[s] ?? 0})</SelectItem>)}
+              {RECORD_STATUSES.map((s) => (
+                <SelectItem key={s} value={s}>
+                  {t(`recordStatus.${s}`)} ({detail.statusCounts[s] ?? 0})
+                </SelectItem>
+              ))}
             </SelectContent>
           </Select>
-          <Select value={objectType} onValueChange={(v) => { setObjectType(v); setPage(1); }}>
-            <SelectTrigger aria-label={t("filterType")} className="w-44"><SelectValue /></SelectTrigger>
+          <Select
+            value={objectType}
+            onValueChange={(v) => {
+              setObjectType(v);
+              setPage(1);
+            }}
+          >
+            <SelectTrigger aria-label={t("filterType")} className="w-44">
+              <SelectValue />
+            </SelectTrigger>
             <SelectContent>
               <SelectItem value={ALL}>{t("allTypes")}</SelectItem>
               <SelectItem value="user">{t("objectTypes.user")}</SelectItem>
@@ -88,12 +120,18 @@ export function RunView({ initial }: { initial: RunDetail }) {
             </SelectContent>
           </Select>
         </div>
-        <div className="rounded-md border"><RecordsTable records={detail.records} /></div>
+        <div className="rounded-md border">
+          <RecordsTable records={detail.records} />
+        </div>
         {detail.pages > 1 && (
           <div className="flex items-center gap-2">
-            <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>{t("previousPage")}</Button>
+            <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+              {t("previousPage")}
+            </Button>
             <span className="text-sm">{t("page", { page, pages: detail.pages })}</span>
-            <Button variant="outline" size="sm" disabled={page >= detail.pages} onClick={() => setPage((p) => p + 1)}>{t("nextPage")}</Button>
+            <Button variant="outline" size="sm" disabled={page >= detail.pages} onClick={() => setPage((p) => p + 1)}>
+              {t("nextPage")}
+            </Button>
           </div>
         )}
       </section>

@@ -50,8 +50,13 @@ export function ApplicationForm({ defaults, hasSecret, developerInfo, sandboxUrl
   const useSandbox = () => {
     if (!sandboxUrl) return;
     const fill: Partial<TApplicationInput> = {
-      corpId: "dingsandboxcorp", appKey: "dingsandboxkey", appSecret: "dingsandboxsecret", edition: "private",
-      apiBaseUrl: sandboxUrl, v1BaseUrl: sandboxUrl, loginBaseUrl: sandboxUrl,
+      corpId: "dingsandboxcorp",
+      appKey: "dingsandboxkey",
+      appSecret: "dingsandboxsecret",
+      edition: "private",
+      apiBaseUrl: sandboxUrl,
+      v1BaseUrl: sandboxUrl,
+      loginBaseUrl: sandboxUrl,
     };
     for (const [k, v] of Object.entries(fill)) setValue(k as TextField, v as string, { shouldValidate: true });
     if (!form.getValues("displayName")) setValue("displayName", t("sandboxName"), { shouldValidate: true });
@@ -62,8 +67,18 @@ export function ApplicationForm({ defaults, hasSecret, developerInfo, sandboxUrl
       control={control}
       name={name}
       render={({ field, fieldState }) => (
-        <FormField id={name} label={label} error={fieldState.error?.message && messages.fieldText(fieldState.error.message)} description={description}>
-          <Input {...field} value={field.value ?? ""} {...fieldAria(name, fieldState.error, Boolean(description))} {...props} />
+        <FormField
+          id={name}
+          label={label}
+          error={fieldState.error?.message && messages.fieldText(fieldState.error.message)}
+          description={description}
+        >
+          <Input
+            {...field}
+            value={field.value ?? ""}
+            {...fieldAria(name, fieldState.error, Boolean(description))}
+            {...props}
+          />
         </FormField>
       )}
     />
@@ -80,7 +95,17 @@ export function ApplicationForm({ defaults, hasSecret, developerInfo, sandboxUrl
         {text("displayName", t("displayName"), { required: true })}
         {text("corpId", t("corpId"), { required: true, autoComplete: "off", spellCheck: false })}
         {text("appKey", t("appKey"), { required: true, autoComplete: "off", spellCheck: false })}
-        {text("appSecret", t("appSecret"), { type: "password", autoComplete: "new-password", required: !hasSecret, placeholder: hasSecret ? "••••••••" : undefined }, hasSecret ? t("appSecretKeep") : t("appSecretHint"))}
+        {text(
+          "appSecret",
+          t("appSecret"),
+          {
+            type: "password",
+            autoComplete: "new-password",
+            required: !hasSecret,
+            placeholder: hasSecret ? "••••••••" : undefined,
+          },
+          hasSecret ? t("appSecretKeep") : t("appSecretHint"),
+        )}
         <Controller
           control={control}
           name="edition"
@@ -112,7 +137,9 @@ export function ApplicationForm({ defaults, hasSecret, developerInfo, sandboxUrl
           </Alert>
         )}
         <div className="flex gap-2">
-          <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? t("checking") : submitLabel}</Button>
+          <Button type="submit" disabled={formState.isSubmitting}>
+            {formState.isSubmitting ? t("checking") : submitLabel}
+          </Button>
         </div>
       </div>
       <DeveloperInfoList info={developerInfo} />

@@ -14,9 +14,22 @@ import { Switch } from "@/components/ui/switch";
 import { Label } from "@/components/ui/label";
 import { useWords } from "@/components/messages/use-words";
 
-export type ScenarioDefaults = { sourceOuIds: string[]; ouNames: Record<string, string>; targetDeptId: number; incrementalSync: boolean; qrLogin: boolean };
+export type ScenarioDefaults = {
+  sourceOuIds: string[];
+  ouNames: Record<string, string>;
+  targetDeptId: number;
+  incrementalSync: boolean;
+  qrLogin: boolean;
+};
 
-type Props = { id: string; defaults: ScenarioDefaults; hasFullSync: boolean; submitLabel: string; onPrevious?: () => void; onSaved: () => void };
+type Props = {
+  id: string;
+  defaults: ScenarioDefaults;
+  hasFullSync: boolean;
+  submitLabel: string;
+  onPrevious?: () => void;
+  onSaved: () => void;
+};
 
 /** Wizard step 3 "Select scenario"; also Modify > scenario. */
 export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPrevious, onSaved }: Props) {
@@ -41,7 +54,11 @@ export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPreviou
     if (result.ok) {
       setDeptName(result.data.name);
       setErrors((e) => ({ ...e, targetDeptId: undefined }));
-    } else setErrors((e) => ({ ...e, targetDeptId: messages.fieldText(result.error.fieldErrors?.targetDeptId?.[0]) ?? messages.text(result.error) }));
+    } else
+      setErrors((e) => ({
+        ...e,
+        targetDeptId: messages.fieldText(result.error.fieldErrors?.targetDeptId?.[0]) ?? messages.text(result.error),
+      }));
   };
 
   const submit = async (event: React.FormEvent) => {
@@ -60,7 +77,8 @@ export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPreviou
       return onSaved();
     }
     const next: Record<string, string | undefined> = {};
-    for (const [field, keys] of Object.entries(result.error.fieldErrors ?? {})) next[field] = messages.fieldText(keys[0]);
+    for (const [field, keys] of Object.entries(result.error.fieldErrors ?? {}))
+      next[field] = messages.fieldText(keys[0]);
     setErrors(next);
     setFormError(messages.text(result.error));
   };
@@ -73,21 +91,33 @@ export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPreviou
       </Alert>
       <p className="text-sm">{t("direction")}</p>
       <section aria-labelledby="source-heading" className="space-y-3">
-        <h3 id="source-heading" className="font-medium">{t("source")}</h3>
+        <h3 id="source-heading" className="font-medium">
+          {t("source")}
+        </h3>
         <p className="text-muted-foreground text-sm">{t("sourceHint")}</p>
         {sourceOuIds.length > 0 && (
           <ul className="space-y-1" aria-label={t("selectedSources")}>
             {sourceOuIds.map((ouId) => (
               <li key={ouId} className="flex items-center gap-2 rounded-md border px-3 py-1.5 text-sm">
                 <span className="flex-1">{names[ouId] ?? ouId}</span>
-                <Button type="button" size="icon-sm" variant="ghost" aria-label={t("removeSource", { name: names[ouId] ?? ouId })} onClick={() => setSourceOuIds((ids) => ids.filter((x) => x !== ouId))}>
+                <Button
+                  type="button"
+                  size="icon-sm"
+                  variant="ghost"
+                  aria-label={t("removeSource", { name: names[ouId] ?? ouId })}
+                  onClick={() => setSourceOuIds((ids) => ids.filter((x) => x !== ouId))}
+                >
                   <X aria-hidden />
                 </Button>
               </li>
             ))}
           </ul>
         )}
-        {errors.sourceOuIds && <p role="alert" className="text-destructive text-sm">{errors.sourceOuIds}</p>}
+        {errors.sourceOuIds && (
+          <p role="alert" className="text-destructive text-sm">
+            {errors.sourceOuIds}
+          </p>
+        )}
         <OuSearch
           label={t("addSource")}
           excludeIds={sourceOuIds}
@@ -105,35 +135,68 @@ export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPreviou
               value={deptText}
               inputMode="numeric"
               className="max-w-48"
-              onChange={(e) => { setDeptText(e.target.value); setDeptName(null); }}
+              onChange={(e) => {
+                setDeptText(e.target.value);
+                setDeptName(null);
+              }}
               onBlur={() => void lookup()}
             />
-            <Button type="button" variant="outline" onClick={() => void lookup()}>{t("checkTarget")}</Button>
+            <Button type="button" variant="outline" onClick={() => void lookup()}>
+              {t("checkTarget")}
+            </Button>
           </div>
         </FormField>
-        {deptName && <p className="text-sm" role="status" data-testid="target-name">{t("targetName", { name: deptName })}</p>}
+        {deptName && (
+          <p className="text-sm" role="status" data-testid="target-name">
+            {t("targetName", { name: deptName })}
+          </p>
+        )}
       </section>
       <section className="space-y-4">
         <div className="flex items-start gap-3">
-          <Switch id="incrementalSync" checked={incrementalSync} onCheckedChange={setIncremental} disabled={!hasFullSync && !incrementalSync} aria-describedby="incrementalSync-description" />
+          <Switch
+            id="incrementalSync"
+            checked={incrementalSync}
+            onCheckedChange={setIncremental}
+            disabled={!hasFullSync && !incrementalSync}
+            aria-describedby="incrementalSync-description"
+          />
           <div className="grid gap-1">
             <Label htmlFor="incrementalSync">{t("incremental")}</Label>
-            <p id="incrementalSync-description" className="text-muted-foreground text-sm">{hasFullSync ? t("incrementalHint") : t("incrementalLocked")}</p>
-            {errors.incrementalSync && <p role="alert" className="text-destructive text-sm">{errors.incrementalSync}</p>}
+            <p id="incrementalSync-description" className="text-muted-foreground text-sm">
+              {hasFullSync ? t("incrementalHint") : t("incrementalLocked")}
+            </p>
+            {errors.incrementalSync && (
+              <p role="alert" className="text-destructive text-sm">
+                {errors.incrementalSync}
+              </p>
+            )}
           </div>
         </div>
         <div className="flex items-start gap-3">
           <Switch id="qrLogin" checked={qrLogin} onCheckedChange={setQrLogin} aria-describedby="qrLogin-description" />
           <div className="grid gap-1">
             <Label htmlFor="qrLogin">{t("qrLogin")}</Label>
-            <p id="qrLogin-description" className="text-muted-foreground text-sm">{t("qrLoginHint")}</p>
+            <p id="qrLogin-description" className="text-muted-foreground text-sm">
+              {t("qrLoginHint")}
+            </p>
           </div>
         </div>
       </section>
-      {formError && <Alert variant="destructive" role="alert"><AlertDescription data-testid="form-error">{formError}</AlertDescription></Alert>}
+      {formError && (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription data-testid="form-error">{formError}</AlertDescription>
+        </Alert>
+      )}
       <div className="flex gap-2">
-        {onPrevious && <Button type="button" variant="outline" onClick={onPrevious}>{t("previous")}</Button>}
-        <Button type="submit" disabled={isSaving}>{isSaving ? t("checking") : submitLabel}</Button>
+        {onPrevious && (
+          <Button type="button" variant="outline" onClick={onPrevious}>
+            {t("previous")}
+          </Button>
+        )}
+        <Button type="submit" disabled={isSaving}>
+          {isSaving ? t("checking") : submitLabel}
+        </Button>
       </div>
     </form>
   );

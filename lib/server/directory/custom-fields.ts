@@ -10,8 +10,16 @@ export async function createCustomField({ db, actor, field }: Options & { field:
   try {
     return await db.$transaction(async (tx) => {
       const last = await tx.customFieldDefinition.aggregate({ _max: { position: true } });
-      const created = await tx.customFieldDefinition.create({ data: { ...field, options: JSON.stringify(field.options), position: (last._max.position ?? -1) + 1 } });
-      await writeAudit(tx, { actor, action: "custom_field.create", targetType: "custom_field", targetId: field.id, details: { displayName: field.displayName, type: field.type } });
+      const created = await tx.customFieldDefinition.create({
+        data: { ...field, options: JSON.stringify(field.options), position: (last._max.position ?? -1) + 1 },
+      });
+      await writeAudit(tx, {
+        actor,
+        action: "custom_field.create",
+        targetType: "custom_field",
+        targetId: field.id,
+        details: { displayName: field.displayName, type: field.type },
+      });
       return created;
     });
   } catch (error) {
@@ -21,9 +29,24 @@ export async function createCustomField({ db, actor, field }: Options & { field:
 
 export async function updateCustomField({ db, actor, field }: Options & { field: TCustomField }) {
   return db.$transaction(async (tx) => {
-    if (!(await tx.customFieldDefinition.findUnique({ where: { id: field.id } }))) throw new AppError({ code: "errors.customFieldNotFound" });
-    const updated = await tx.customFieldDefinition.update({ where: { id: field.id }, data: { displayName: field.displayName, type: field.type, options: JSON.stringify(field.options), required: field.required } });
-    await writeAudit(tx, { actor, action: "custom_field.update", targetType: "custom_field", targetId: field.id, details: { displayName: field.displayName, type: field.type, required: field.required } });
+    if (!(await tx.customFieldDefinition.findUnique({ where: { id: field.id } })))
+      throw new AppError({ code: "errors.customFieldNotFound" });
+    const updated = await tx.customFieldDefinition.update({
+      where: { id: field.id },
+      data: {
+        displayName: field.displayName,
+        type: field.type,
+        options: JSON.stringify(field.options),
+        required: field.required,
+      },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: "custom_field.update",
+      targetType: "custom_field",
+      targetId: field.id,
+      details: { displayName: field.displayName, type: field.type, required: field.required },
+    });
     return updated;
   });
 }

@@ -38,8 +38,17 @@ export async function listIdps(db: Db) {
   const idps = await db.identityProvider.findMany({
     orderBy: { createdAt: "asc" },
     select: {
-      id: true, displayName: true, status: true, wizardStep: true, corpId: true, lastFullSyncAt: true,
-      syncRuns: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, status: true, kind: true, createdAt: true, finishedAt: true } },
+      id: true,
+      displayName: true,
+      status: true,
+      wizardStep: true,
+      corpId: true,
+      lastFullSyncAt: true,
+      syncRuns: {
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { id: true, status: true, kind: true, createdAt: true, finishedAt: true },
+      },
     },
   });
   return idps.map(({ syncRuns, ...idp }) => ({ ...idp, lastRun: syncRuns[0] ?? null }));
@@ -59,7 +68,10 @@ export async function ouNames(db: Db, ids: string[]): Promise<Record<string, str
 }
 
 export async function getRules(db: Db, idpId: string) {
-  const rows = await db.fieldMappingRule.findMany({ where: { idpId }, orderBy: [{ objectType: "desc" }, { position: "asc" }] });
+  const rows = await db.fieldMappingRule.findMany({
+    where: { idpId },
+    orderBy: [{ objectType: "desc" }, { position: "asc" }],
+  });
   return rows.map(toMappingRule);
 }
 
@@ -68,7 +80,13 @@ export const RUNS_PAGE_SIZE = 25;
 export async function listRuns(db: Db, { idpId, page = 1 }: { idpId?: string; page?: number }) {
   const where = idpId ? { idpId } : {};
   const [rows, total] = await Promise.all([
-    db.syncRun.findMany({ where, orderBy: { createdAt: "desc" }, skip: (page - 1) * RUNS_PAGE_SIZE, take: RUNS_PAGE_SIZE, include: idpName }),
+    db.syncRun.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      skip: (page - 1) * RUNS_PAGE_SIZE,
+      take: RUNS_PAGE_SIZE,
+      include: idpName,
+    }),
     db.syncRun.count({ where }),
   ]);
   return { runs: rows.map(toRunSummary), total, pages: Math.max(1, Math.ceil(total / RUNS_PAGE_SIZE)) };
@@ -89,27 +107,30 @@ export async function getRunDetail(db: Db, runId: string, filter: RecordFilter =
     ...(filter.objectType ? { objectType: filter.objectType } : {}),
   };
   const [records, matching, byStatus] = await Promise.all([
-    db.syncRecord.findMany({ where, orderBy: { createdAt: "asc" }, skip: (page - 1) * RECORDS_PAGE_SIZE, take: RECORDS_PAGE_SIZE }),
+    db.syncRecord.findMany({
+      where,
+      orderBy: { createdAt: "asc" },
+      skip: (page - 1) * RECORDS_PAGE_SIZE,
+      take: RECORDS_PAGE_SIZE,
+    }),
     db.syncRecord.count({ where }),
     db.syncRecord.groupBy({ by: ["status"], where: { runId }, _count: { _all: true } }),
   ]);
   return {
     run: toRunSummary(run),
-    records: records.map(
-      (r): RunRecord => ({
-        id: r.id,
-        objectType: r.objectType as ObjectType,
-        localId: r.localId,
-        remoteId: r.remoteId,
-        displayName: r.displayName,
-        action: r.action as SyncAction,
-        status: r.status as SyncRecordStatus,
-        reason: r.reason,
-        errcode: r.errcode,
-        errorMessage: r.errorMessage,
-        diff: r.diff,
-      }),
-    ),
+    records: records.map((r): RunRecord => ({
+      id: r.id,
+      objectType: r.objectType as ObjectType,
+      localId: r.localId,
+      remoteId: r.remoteId,
+      displayName: r.displayName,
+      action: r.action as SyncAction,
+      status: r.status as SyncRecordStatus,
+      reason: r.reason,
+      errcode: r.errcode,
+      errorMessage: r.errorMessage,
+      diff: r.diff,
+    })),
     matching,
     pages: Math.max(1, Math.ceil(matching / RECORDS_PAGE_SIZE)),
     statusCounts: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])),

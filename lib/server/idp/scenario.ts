@@ -20,9 +20,16 @@ export async function lookupTargetDept(db: Db, id: string, deptId: number): Prom
     if (!isDingTalkError(err)) throw err;
     const code = err.effectiveCode;
     if (code === 60003 || code === 60004 || err.kind === "not_found") {
-      throw new AppError({ code: "errors.deptNotFound" }, fieldErrorsFor(["targetDeptId"], { code: "errors.deptNotFound" }));
+      throw new AppError(
+        { code: "errors.deptNotFound" },
+        fieldErrorsFor(["targetDeptId"], { code: "errors.deptNotFound" }),
+      );
     }
-    if (code === 50004) throw new AppError({ code: "errors.deptOutOfScope" }, fieldErrorsFor(["targetDeptId"], { code: "errors.deptOutOfScope" }));
+    if (code === 50004)
+      throw new AppError(
+        { code: "errors.deptOutOfScope" },
+        fieldErrorsFor(["targetDeptId"], { code: "errors.deptOutOfScope" }),
+      );
     throw dingTalkAppError(err, ["targetDeptId"]);
   }
 }
@@ -32,18 +39,36 @@ export async function saveScenario({ db, actor, input }: { db: Db; actor: AuditA
   const idp = await db.identityProvider.findUnique({ where: { id: input.id } });
   if (!idp) throw new AppError({ code: "errors.idpNotFound" });
   const found = await db.organizationalUnit.count({ where: { id: { in: input.sourceOuIds } } });
-  if (found !== new Set(input.sourceOuIds).size) throw new AppError({ code: "validation.unknownOu" }, fieldErrorsFor(["sourceOuIds"], { code: "validation.unknownOu" }));
+  if (found !== new Set(input.sourceOuIds).size)
+    throw new AppError(
+      { code: "validation.unknownOu" },
+      fieldErrorsFor(["sourceOuIds"], { code: "validation.unknownOu" }),
+    );
   if (input.incrementalSync && !idp.lastFullSyncAt) {
-    throw new AppError({ code: "errors.incrementalBeforeFull" }, fieldErrorsFor(["incrementalSync"], { code: "errors.incrementalBeforeFull" }));
+    throw new AppError(
+      { code: "errors.incrementalBeforeFull" },
+      fieldErrorsFor(["incrementalSync"], { code: "errors.incrementalBeforeFull" }),
+    );
   }
   const target = await lookupTargetDept(db, idp.id, input.targetDeptId);
-  const data = { sourceOuIds: JSON.stringify(input.sourceOuIds), targetDeptId: input.targetDeptId, incrementalSync: input.incrementalSync, qrLogin: input.qrLogin };
+  const data = {
+    sourceOuIds: JSON.stringify(input.sourceOuIds),
+    targetDeptId: input.targetDeptId,
+    incrementalSync: input.incrementalSync,
+    qrLogin: input.qrLogin,
+  };
   await db.$transaction(async (tx) => {
     await tx.identityProvider.update({
       where: { id: idp.id },
       data: { ...data, wizardStep: idp.status === "draft" ? Math.max(idp.wizardStep, 4) : idp.wizardStep },
     });
-    await writeAudit(tx, { actor, action: "idp.scenario", targetType: "idp", targetId: idp.id, details: { ...input, targetDeptName: target.name } });
+    await writeAudit(tx, {
+      actor,
+      action: "idp.scenario",
+      targetType: "idp",
+      targetId: idp.id,
+      details: { ...input, targetDeptName: target.name },
+    });
   });
   return target;
 }

@@ -7,7 +7,10 @@ import { MAX_AUTOMATIC_ATTEMPTS, nextRetryAt } from "./prisma-store";
 import { startSyncRun, waitForRun } from "./runs";
 import { createSandboxIdp } from "./sandbox-idp";
 
-type SandboxState = { departments: { dept_id: number; name: string; parent_id?: number }[]; users: { userid: string; name: string; title?: string; email?: string; dept_id_list: number[] }[] };
+type SandboxState = {
+  departments: { dept_id: number; name: string; parent_id?: number }[];
+  users: { userid: string; name: string; title?: string; email?: string; dept_id_list: number[] }[];
+};
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -18,7 +21,9 @@ let idpId: string;
 const state = () => sandbox.admin<SandboxState>("GET", `/_sandbox/state?corpId=${corp.corpId}`);
 const writeCalls = async () => {
   const calls = await sandbox.admin<Record<string, unknown>>("GET", `/_sandbox/calls?corpId=${corp.corpId}`);
-  return Object.entries(flatten(calls)).filter(([k]) => /(create|update|delete)/.test(k)).reduce((n, [, v]) => n + v, 0);
+  return Object.entries(flatten(calls))
+    .filter(([k]) => /(create|update|delete)/.test(k))
+    .reduce((n, [, v]) => n + v, 0);
 };
 function flatten(value: unknown, prefix = ""): Record<string, number> {
   if (typeof value === "number") return { [prefix]: value };
@@ -41,7 +46,10 @@ afterAll(async () => {
 
 describe("sync runs against the sandbox", { timeout: 180_000 }, () => {
   it("a full sync creates the department tree and the users, then a re-sync writes nothing", async () => {
-    const run = await waitForRun(db, (await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).id);
+    const run = await waitForRun(
+      db,
+      (await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).id,
+    );
     expect(run.error).toBeNull();
     expect(run.status).toBe("succeeded");
     const ous = await db.organizationalUnit.count();
@@ -59,7 +67,10 @@ describe("sync runs against the sandbox", { timeout: 180_000 }, () => {
     expect((await db.identityProvider.findUniqueOrThrow({ where: { id: idpId } })).lastFullSyncAt).not.toBeNull();
 
     const writesBefore = await writeCalls();
-    const again = await waitForRun(db, (await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).id);
+    const again = await waitForRun(
+      db,
+      (await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).id,
+    );
     expect(again).toMatchObject({ status: "succeeded", total: 0, created: 0, updated: 0, deleted: 0, failed: 0 });
     expect(await writeCalls()).toBe(writesBefore);
   });
@@ -67,13 +78,21 @@ describe("sync runs against the sandbox", { timeout: 180_000 }, () => {
   it("a changed account is exactly one update; a dry run plans it and writes nothing", async () => {
     await db.account.update({ where: { username: "li.na" }, data: { jobTitle: "Head of Sales" } });
     const writesBefore = await writeCalls();
-    const dry = await waitForRun(db, (await startSyncRun({ db, idpId, mode: "dry_run", trigger: "manual", actor: "system" })).id);
+    const dry = await waitForRun(
+      db,
+      (await startSyncRun({ db, idpId, mode: "dry_run", trigger: "manual", actor: "system" })).id,
+    );
     expect(dry).toMatchObject({ status: "succeeded", total: 1, updated: 0 });
     const planned = await db.syncRecord.findMany({ where: { runId: dry.id } });
-    expect(planned.map((r) => [r.displayName, r.status, JSON.parse(r.diff)])).toEqual([["李娜", "planned", [{ field: "title", before: expect.any(String), after: "Head of Sales" }]]]);
+    expect(planned.map((r) => [r.displayName, r.status, JSON.parse(r.diff)])).toEqual([
+      ["李娜", "planned", [{ field: "title", before: expect.any(String), after: "Head of Sales" }]],
+    ]);
     expect(await writeCalls()).toBe(writesBefore);
 
-    const run = await waitForRun(db, (await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).id);
+    const run = await waitForRun(
+      db,
+      (await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).id,
+    );
     expect(run).toMatchObject({ status: "succeeded", total: 1, updated: 1 });
     expect(await writeCalls()).toBe(writesBefore + 1);
     expect((await state()).users.find((u) => u.userid === "li.na")!.title).toBe("Head of Sales");
@@ -81,7 +100,9 @@ describe("sync runs against the sandbox", { timeout: 180_000 }, () => {
 
   it("refuses a second full run while one is in progress", async () => {
     const first = await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" });
-    await expect(startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).rejects.toMatchObject({ code: "errors.runInProgress" });
+    await expect(startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).rejects.toMatchObject({
+      code: "errors.runInProgress",
+    });
     await waitForRun(db, first.id);
   });
 });
@@ -111,16 +132,24 @@ describe("incremental sync", { timeout: 180_000 }, () => {
     expect(await runIncrementalTick(db)).toEqual([]);
 
     // A second worker cannot take an IdP whose lease another owner holds.
-    await db.identityProvider.update({ where: { id: idpId }, data: { workerLeaseOwner: "other", workerLeaseUntil: new Date(Date.now() + 60_000) } });
+    await db.identityProvider.update({
+      where: { id: idpId },
+      data: { workerLeaseOwner: "other", workerLeaseUntil: new Date(Date.now() + 60_000) },
+    });
     await db.outboxEvent.create({ data: { objectType: "user", objectId: wang.id, operation: "update" } });
     expect(await runIncrementalTick(db, { owner: "me" })).toEqual([]);
     await db.identityProvider.update({ where: { id: idpId }, data: { workerLeaseUntil: new Date(Date.now() - 1) } });
-    expect(await runIncrementalTick(db, { owner: "me" })).toEqual([expect.objectContaining({ events: 1, status: "succeeded" })]);
+    expect(await runIncrementalTick(db, { owner: "me" })).toEqual([
+      expect.objectContaining({ events: 1, status: "succeeded" }),
+    ]);
   });
 
   it("keeps a failed object on the IdP until a write succeeds, and retries the due ones by itself", async () => {
     const { runIncrementalTick } = await import("./incremental");
-    await db.identityProvider.update({ where: { id: idpId }, data: { workerLeaseOwner: null, workerLeaseUntil: null } });
+    await db.identityProvider.update({
+      where: { id: idpId },
+      data: { workerLeaseOwner: null, workerLeaseUntil: null },
+    });
     const wang = await db.account.findUniqueOrThrow({ where: { username: "wang.fang" } });
     const change = (email: string) =>
       db.$transaction([
@@ -132,7 +161,10 @@ describe("incremental sync", { timeout: 180_000 }, () => {
     expect(await runIncrementalTick(db)).toEqual([expect.objectContaining({ status: "failed" })]);
     const failure = await db.syncFailure.findFirstOrThrow({ where: { idpId, localId: wang.id } });
     expect(failure).toMatchObject({ objectType: "user", attempts: 1, nextRetryAt: null });
-    expect(JSON.parse(failure.reason ?? "{}")).toMatchObject({ code: "refused", params: { field: "email", problem: "too_long" } });
+    expect(JSON.parse(failure.reason ?? "{}")).toMatchObject({
+      code: "refused",
+      params: { field: "email", problem: "too_long" },
+    });
 
     // Fixed in the directory: the next event's write succeeds and the failure is gone.
     await change("wang.fang@example.com");
@@ -144,7 +176,16 @@ describe("incremental sync", { timeout: 180_000 }, () => {
     await sandbox.client(corp).updateUser({ userid: "wang.fang", title: "Changed in DingTalk" });
     const run = await db.syncRun.findFirstOrThrow({ where: { idpId } });
     await db.syncFailure.create({
-      data: { idpId, objectType: "user", localId: wang.id, displayName: "王芳", errcode: -1, reason: JSON.stringify({ code: "dingtalk_transient" }), runId: run.id, nextRetryAt: new Date(Date.now() - 1) },
+      data: {
+        idpId,
+        objectType: "user",
+        localId: wang.id,
+        displayName: "王芳",
+        errcode: -1,
+        reason: JSON.stringify({ code: "dingtalk_transient" }),
+        runId: run.id,
+        nextRetryAt: new Date(Date.now() - 1),
+      },
     });
     expect(await runIncrementalTick(db)).toEqual([expect.objectContaining({ events: 0, status: "succeeded" })]);
     expect((await state()).users.find((u) => u.userid === "wang.fang")!.title).toBe("Incremental 2");
@@ -159,7 +200,15 @@ describe("incremental sync retries", { timeout: 180_000 }, () => {
     const li = await db.account.findUniqueOrThrow({ where: { username: "li.na" } });
     const run = await db.syncRun.findFirstOrThrow({ where: { idpId } });
     await db.syncFailure.create({
-      data: { idpId, objectType: "user", localId: wang.id, displayName: "王芳", reason: JSON.stringify({ code: "dingtalk_network" }), runId: run.id, nextRetryAt: new Date(Date.now() - 1) },
+      data: {
+        idpId,
+        objectType: "user",
+        localId: wang.id,
+        displayName: "王芳",
+        reason: JSON.stringify({ code: "dingtalk_network" }),
+        runId: run.id,
+        nextRetryAt: new Date(Date.now() - 1),
+      },
     });
     // The same run refuses another object, so it ends "failed" and clears nothing.
     await db.$transaction([
@@ -167,7 +216,9 @@ describe("incremental sync retries", { timeout: 180_000 }, () => {
       db.outboxEvent.create({ data: { objectType: "user", objectId: li.id, operation: "update" } }),
     ]);
     expect(await runIncrementalTick(db)).toEqual([expect.objectContaining({ events: 1, status: "failed" })]);
-    expect(await db.syncFailure.findFirstOrThrow({ where: { idpId, localId: wang.id } })).toMatchObject({ nextRetryAt: null });
+    expect(await db.syncFailure.findFirstOrThrow({ where: { idpId, localId: wang.id } })).toMatchObject({
+      nextRetryAt: null,
+    });
     expect(await runIncrementalTick(db)).toEqual([]);
 
     await db.$transaction([

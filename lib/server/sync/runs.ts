@@ -1,5 +1,14 @@
 import { dingTalkErrorDetail, isDingTalkError } from "@/lib/dingtalk";
-import { applyPlan, compileSyncRules, planWithRules, readSnapshot, readTargetedSnapshot, snapshotNeeds, SyncError, type ApplyResult } from "@/lib/sync";
+import {
+  applyPlan,
+  compileSyncRules,
+  planWithRules,
+  readSnapshot,
+  readTargetedSnapshot,
+  snapshotNeeds,
+  SyncError,
+  type ApplyResult,
+} from "@/lib/sync";
 import {
   ACTIVE_RUN_STATUSES,
   isActiveRunStatus,
@@ -20,7 +29,15 @@ import { loadBindings, loadRules, loadSource } from "./source";
 
 const ACTIVE_STATUSES = [...ACTIVE_RUN_STATUSES];
 
-type StartOptions = { db: Db; idpId: string; mode: RunKind; trigger: RunTrigger; actor: AuditActor; confirmDeletes?: boolean; onlyLocalIds?: string[] };
+type StartOptions = {
+  db: Db;
+  idpId: string;
+  mode: RunKind;
+  trigger: RunTrigger;
+  actor: AuditActor;
+  confirmDeletes?: boolean;
+  onlyLocalIds?: string[];
+};
 
 // Runs of this process, so they can be cancelled.
 const controllers = new Map<string, AbortController>();
@@ -53,14 +70,39 @@ export async function startSyncRun({ db, idpId, mode, trigger, actor, confirmDel
   const idp = await db.identityProvider.findUnique({ where: { id: idpId } });
   if (!idp) throw new AppError({ code: "errors.idpNotFound" });
   // One writing run per IdP at a time: two runs planning from the same snapshot could both create.
-  if (mode !== "dry_run" && (await db.syncRun.count({ where: { idpId, kind: { in: [...WRITING_RUN_KINDS] }, status: { in: ACTIVE_STATUSES } } })) > 0) {
+  if (
+    mode !== "dry_run" &&
+    (await db.syncRun.count({
+      where: { idpId, kind: { in: [...WRITING_RUN_KINDS] }, status: { in: ACTIVE_STATUSES } },
+    })) > 0
+  ) {
     throw new AppError({ code: "errors.runInProgress" });
   }
-  const run = await db.syncRun.create({ data: { idpId, kind: mode, trigger, status: "queued", heartbeatAt: new Date(), triggeredBy: actor === "system" ? "system" : actor.email } });
-  await writeAudit(db, { actor, action: `sync.${mode}`, targetType: "idp", targetId: idpId, details: { runId: run.id, trigger } });
+  const run = await db.syncRun.create({
+    data: {
+      idpId,
+      kind: mode,
+      trigger,
+      status: "queued",
+      heartbeatAt: new Date(),
+      triggeredBy: actor === "system" ? "system" : actor.email,
+    },
+  });
+  await writeAudit(db, {
+    actor,
+    action: `sync.${mode}`,
+    targetType: "idp",
+    targetId: idpId,
+    details: { runId: run.id, trigger },
+  });
   const controller = new AbortController();
   controllers.set(run.id, controller);
-  setImmediate(() => void executeRun(db, run.id, controller.signal, { confirmDeletes, onlyLocalIds }).finally(() => controllers.delete(run.id)));
+  setImmediate(
+    () =>
+      void executeRun(db, run.id, controller.signal, { confirmDeletes, onlyLocalIds }).finally(() =>
+        controllers.delete(run.id),
+      ),
+  );
   return run;
 }
 
@@ -68,7 +110,8 @@ export async function cancelSyncRun(db: Db, runId: string, actor: AuditActor): P
   const run = await db.syncRun.findUnique({ where: { id: runId } });
   if (!run || !isActiveRunStatus(run.status)) throw new AppError({ code: "errors.runNotRunning" });
   controllers.get(runId)?.abort();
-  if (!controllers.has(runId)) await db.syncRun.update({ where: { id: runId }, data: { status: "cancelled", finishedAt: new Date() } });
+  if (!controllers.has(runId))
+    await db.syncRun.update({ where: { id: runId }, data: { status: "cancelled", finishedAt: new Date() } });
   await writeAudit(db, { actor, action: "sync.cancel", targetType: "sync_run", targetId: runId });
 }
 
@@ -84,9 +127,20 @@ function stoppedError(result: ApplyResult): string | null {
   return result.stoppedBy ? writeRunError({ code: "stopped", errcode: result.stoppedBy.errcode }) : null;
 }
 
-async function executeRun(db: Db, runId: string, signal: AbortSignal, options: { confirmDeletes?: boolean; onlyLocalIds?: string[] }) {
-  const run = await db.syncRun.update({ where: { id: runId }, data: { status: "running", startedAt: new Date(), heartbeatAt: new Date() } });
-  const heartbeat = setInterval(() => void db.syncRun.update({ where: { id: runId }, data: { heartbeatAt: new Date() } }).catch(() => undefined), HEARTBEAT_MS);
+async function executeRun(
+  db: Db,
+  runId: string,
+  signal: AbortSignal,
+  options: { confirmDeletes?: boolean; onlyLocalIds?: string[] },
+) {
+  const run = await db.syncRun.update({
+    where: { id: runId },
+    data: { status: "running", startedAt: new Date(), heartbeatAt: new Date() },
+  });
+  const heartbeat = setInterval(
+    () => void db.syncRun.update({ where: { id: runId }, data: { heartbeatAt: new Date() } }).catch(() => undefined),
+    HEARTBEAT_MS,
+  );
   const isDryRun = run.kind === "dry_run";
   // Events up to here are reflected by a full run; incremental sync continues after them.
   const cursorAtStart = (await db.outboxEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
@@ -103,12 +157,26 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: {
     const compiled = compileSyncRules(rules, await mappingCatalog(db));
     const sourceRootIds = JSON.parse(idp.sourceOuIds) as string[];
     // A run over some objects reads just what they touch, unless matching needs every user.
-    const needs = only && snapshotNeeds({ only, sourceRootIds, targetDeptId: idp.targetDeptId, ...source, bindings, rules: compiled });
+    const needs =
+      only &&
+      snapshotNeeds({ only, sourceRootIds, targetDeptId: idp.targetDeptId, ...source, bindings, rules: compiled });
     const snapshot =
-      fullSnapshot ?? (needs && !needs.full ? await readTargetedSnapshot(client, idp.targetDeptId, needs) : await readSnapshot(client, idp.targetDeptId, { signal }));
+      fullSnapshot ??
+      (needs && !needs.full
+        ? await readTargetedSnapshot(client, idp.targetDeptId, needs)
+        : await readSnapshot(client, idp.targetDeptId, { signal }));
     signal.throwIfAborted();
     const plan = planWithRules(
-      { sourceRootIds, ...source, rules, snapshot, bindings, only, deleteThresholdPercent: idp.deleteThresholdPercent, deleteThresholdCount: idp.deleteThresholdCount },
+      {
+        sourceRootIds,
+        ...source,
+        rules,
+        snapshot,
+        bindings,
+        only,
+        deleteThresholdPercent: idp.deleteThresholdPercent,
+        deleteThresholdCount: idp.deleteThresholdCount,
+      },
       compiled,
     );
     await db.syncRun.update({ where: { id: runId }, data: { total: plan.ops.length } });
@@ -132,8 +200,15 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: {
     await db.syncRun.update({
       where: { id: runId },
       data: {
-        status, total: result.total, processed: result.processed, created: result.created, updated: result.updated + result.bound,
-        deleted: result.deleted, skipped: result.skipped + result.planned, failed: result.failed, finishedAt: new Date(),
+        status,
+        total: result.total,
+        processed: result.processed,
+        created: result.created,
+        updated: result.updated + result.bound,
+        deleted: result.deleted,
+        skipped: result.skipped + result.planned,
+        failed: result.failed,
+        finishedAt: new Date(),
         error: plan.held && status === "held" ? writeRunError({ code: "held", ...plan.held }) : stoppedError(result),
       },
     });
@@ -141,17 +216,29 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: {
       // Objects this run covered without failing are in step: their old failures no longer hold.
       const stale = { idpId: idp.id, runId: { not: runId } };
       if (!only) await db.syncFailure.deleteMany({ where: stale });
-      for (const slice of only ? slices(only) : []) await db.syncFailure.deleteMany({ where: { ...stale, localId: { in: slice } } });
+      for (const slice of only ? slices(only) : [])
+        await db.syncFailure.deleteMany({ where: { ...stale, localId: { in: slice } } });
     }
     // Only a full run over everything is a baseline for incremental sync (a retry run never is).
     if (run.kind === "full" && status === "succeeded" && !options.onlyLocalIds) {
-      await db.identityProvider.update({ where: { id: idp.id }, data: { lastFullSyncAt: new Date(), outboxCursor: Math.max(idp.outboxCursor, cursorAtStart) } });
+      await db.identityProvider.update({
+        where: { id: idp.id },
+        data: { lastFullSyncAt: new Date(), outboxCursor: Math.max(idp.outboxCursor, cursorAtStart) },
+      });
     }
-    if (!isDryRun && needsAttention(result)) await db.identityProvider.update({ where: { id: idp.id }, data: { status: "needs_attention" } });
+    if (!isDryRun && needsAttention(result))
+      await db.identityProvider.update({ where: { id: idp.id }, data: { status: "needs_attention" } });
   } catch (error) {
     clearInterval(heartbeat);
     const cancelled = signal.aborted;
-    await db.syncRun.update({ where: { id: runId }, data: { status: cancelled ? "cancelled" : "failed", error: cancelled ? null : writeRunError(runError(error)), finishedAt: new Date() } });
+    await db.syncRun.update({
+      where: { id: runId },
+      data: {
+        status: cancelled ? "cancelled" : "failed",
+        error: cancelled ? null : writeRunError(runError(error)),
+        finishedAt: new Date(),
+      },
+    });
     if (!cancelled && isDingTalkError(error) && (error.kind === "auth" || error.kind === "quota")) {
       await db.identityProvider.update({ where: { id: run.idpId }, data: { status: "needs_attention" } });
     }
@@ -163,7 +250,9 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: {
 // directory) are shown, not a sign of trouble.
 function needsAttention(result: ApplyResult): boolean {
   const kind = result.stoppedBy?.errcode;
-  return kind === 90020 || kind === 40089 || (result.total > 0 && (result.failed - result.refused) / result.total > 0.5);
+  return (
+    kind === 90020 || kind === 40089 || (result.total > 0 && (result.failed - result.refused) / result.total > 0.5)
+  );
 }
 
 /** For tests and the worker: resolves when the run has left queued/running. */
