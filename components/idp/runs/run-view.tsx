@@ -73,7 +73,7 @@ export function RunView({ initial }: { initial: RunDetail }) {
         {!isActive && run.kind !== "dry_run" && run.failed > 0 && (
           <Button onClick={() => void retry()}>{t("retryFailed")}</Button>
         )}
-        {run.status === "held" && run.kind === "full" && (
+        {run.status === "held" && (run.kind === "full" || run.kind === "retry") && (
           <Button variant="destructive" onClick={() => void confirmDeletes()}>
             {t("confirmDeletes")}
           </Button>
