@@ -1,14 +1,12 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
-import type { Locale } from "@/lib/i18n/config";
+import { useWords } from "@/components/messages/use-words";
 import type { RuleProblem } from "@/lib/mapping";
-import { formatMessage, type Message, type Translate } from "@/lib/messages";
+import type { Message } from "@/lib/messages";
 import { ruleProblemMessage } from "@/lib/messages/rule-problems";
 
-/** A mapping rule's problem in words, through the one message registry (expression errors from their own tables). */
+/** A mapping rule's problem in words: the browser's check (a RuleProblem) or the server's (a Message), via useWords. */
 export function useRuleProblemText(): (problem: RuleProblem | Message) => string {
-  const t = useTranslations() as unknown as Translate;
-  const locale = useLocale() as Locale;
-  return (problem) => formatMessage("index" in problem ? ruleProblemMessage(problem) : problem, { t, locale });
+  const { text } = useWords();
+  return (problem) => text("index" in problem ? ruleProblemMessage(problem) : problem);
 }
