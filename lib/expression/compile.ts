@@ -1,8 +1,10 @@
 import type { Node, PathNode, Range } from "./ast";
 import { fail } from "./errors";
+import { nodeCount, perNode } from "./budget";
 import { toEvaluator } from "./evaluator";
-import type { Evaluator } from "./functions/types";
+import type { Context, Evaluator } from "./functions/types";
 import { pathText, type FieldCatalog } from "./fields";
+import { limits } from "./limits";
 import { parse } from "./parser";
 import { kindOf, scalarText, type Value } from "./values";
 
@@ -30,13 +32,23 @@ export function compile(source: string, options: CompileOptions = {}): CompiledE
     const text = pathText(path);
     if (!fields.includes(text)) fields.push(text);
   }
-  return { source, ast, fields, evaluate: entry(run) };
+  return { source, ast, fields, evaluate: entry(run, nodeCount(ast)) };
 }
 
 // A returned arrow, not one written in the object literal: a named function
 // would get a defineProperty("name") per compile under esbuild's keepNames (tsx).
-function entry(run: Evaluator): CompiledExpression["evaluate"] {
-  return (scope) => run({ user: scope.idpUser, ou: scope.idpOrganizationalUnit, item: undefined, iterations: 0 });
+function entry(run: Evaluator, nodes: number): CompiledExpression["evaluate"] {
+  return (scope) => run(contextFor(scope, nodes));
+}
+
+/**
+ * The state one evaluation starts from: the scope's roots and the work budget,
+ * less the expression's `nodes`, each of which may run once (ArrayMap pays for its
+ * expression's nodes again per element).
+ */
+export function contextFor(scope: Scope, nodes: number): Context {
+  const budget = limits.work - perNode * nodes;
+  return { user: scope.idpUser, ou: scope.idpOrganizationalUnit, item: undefined, iterations: 0, budget };
 }
 
 // Bounded so that a stream of distinct sources (live preview keystrokes) cannot grow memory.

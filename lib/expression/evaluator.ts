@@ -57,11 +57,11 @@ function binaryEvaluator(node: BinaryNode, state: State): Evaluator {
     case "||":
       return (ctx) => truth(left(ctx), op, node.left) || truth(right(ctx), op, node.right);
     case "==":
-      return (ctx) => equals(left(ctx), right(ctx), node);
+      return (ctx) => equals(left(ctx), right(ctx), node, ctx);
     case "!=":
-      return (ctx) => !equals(left(ctx), right(ctx), node);
+      return (ctx) => !equals(left(ctx), right(ctx), node, ctx);
     default:
-      return (ctx) => less(op, left(ctx), right(ctx), node);
+      return (ctx) => less(op, left(ctx), right(ctx), node, ctx);
   }
 }
 

@@ -13,6 +13,8 @@ export const limits = {
   arrayLength: 1000,
   /** ArrayMap element evaluations in one evaluation, so nested ArrayMaps cannot multiply into a hang */
   iterations: 10_000,
+  /** work units one evaluation may spend (budget.ts says what is charged); about 100x the costliest real mapping */
+  work: 2_500_000,
 } as const;
 
 export type LimitName = keyof typeof limits;

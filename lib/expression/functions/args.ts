@@ -1,8 +1,9 @@
 import type { CallNode } from "../ast";
+import { spend, textLength } from "../budget";
 import { fail } from "../errors";
 import { limits } from "../limits";
 import { codePointLength, kindOf, scalarText, type Value, type ValueKind } from "../values";
-import type { Evaluator, FunctionDef } from "./types";
+import type { Context, Evaluator, FunctionDef } from "./types";
 
 // Argument conversions shared by the functions. Each throws a `type` error at
 // the offending argument's range.
@@ -48,34 +49,59 @@ export function bounded<T extends Value>(result: T, call: CallNode): T {
   return result;
 }
 
+/** bounded(), and the string's characters charged to the work budget. */
+export function produced(ctx: Context, result: string, call: CallNode): string {
+  spend(ctx, bounded(result, call).length, call);
+  return result;
+}
+
 type Build = FunctionDef["build"];
 
 // Builders for the functions that return null as soon as any argument is null
 // (EXPRESSIONS.md: "String functions given null return null"). Every argument
-// is evaluated first, so a type error shows whatever the data.
-export function strict1<A>(ca: Convert<A>, f: (a: A) => Value): Build {
+// is evaluated first, so a type error shows whatever the data. Then, before `f`
+// runs, the work budget is charged `perChar` units per character of the string
+// arguments: one to read it and one for the result, which none of these makes
+// much longer than its input; more for the functions slower than a copy.
+export function strict1<A>(ca: Convert<A>, f: (a: A) => Value, perChar = 2): Build {
   return ([ea], call) => (ctx) => {
     const a = ea(ctx);
-    return a === null ? null : bounded(f(ca(a, call, 0)), call);
+    if (a === null) return null;
+    const x = ca(a, call, 0);
+    spend(ctx, perChar * textLength(a), call);
+    return bounded(f(x), call);
   };
 }
 
-export function strict2<A, B>(ca: Convert<A>, cb: Convert<B>, f: (a: A, b: B) => Value): Build {
+export function strict2<A, B>(ca: Convert<A>, cb: Convert<B>, f: (a: A, b: B) => Value, perChar = 2): Build {
   return ([ea, eb], call) => (ctx) => {
     const a = ea(ctx);
     const b = eb(ctx);
     if (a === null || b === null) return null;
-    return bounded(f(ca(a, call, 0), cb(b, call, 1)), call);
+    const x = ca(a, call, 0);
+    const y = cb(b, call, 1);
+    spend(ctx, perChar * (textLength(a) + textLength(b)), call);
+    return bounded(f(x, y), call);
   };
 }
 
-export function strict3<A, B, C>(ca: Convert<A>, cb: Convert<B>, cc: Convert<C>, f: (a: A, b: B, c: C) => Value): Build {
+export function strict3<A, B, C>(
+  ca: Convert<A>,
+  cb: Convert<B>,
+  cc: Convert<C>,
+  f: (a: A, b: B, c: C) => Value,
+  perChar = 2,
+): Build {
   return ([ea, eb, ec], call) => (ctx) => {
     const a = ea(ctx);
     const b = eb(ctx);
     const c = ec(ctx);
     if (a === null || b === null || c === null) return null;
-    return bounded(f(ca(a, call, 0), cb(b, call, 1), cc(c, call, 2)), call);
+    const x = ca(a, call, 0);
+    const y = cb(b, call, 1);
+    const z = cc(c, call, 2);
+    spend(ctx, perChar * (textLength(a) + textLength(b) + textLength(c)), call);
+    return bounded(f(x, y, z), call);
   };
 }
 

@@ -1,7 +1,8 @@
+import { nodeCount, perNode, perStep, spend } from "../budget";
 import { fail } from "../errors";
 import { limits } from "../limits";
 import { toValue, type Value } from "../values";
-import { array, bounded, elementText, text } from "./args";
+import { array, bounded, elementText, produced, text } from "./args";
 import type { FunctionDef } from "./types";
 
 const tooLong = (s: string) => s.length > 2 * limits.stringLength;
@@ -16,11 +17,12 @@ export const arrayFunctions: FunctionDef[] = [
       for (let i = 0; i < args.length; i++) {
         const v = args[i](ctx);
         if (v === null) continue;
-        out = out === null ? text(v, call, i) : out + text(v, call, i);
+        const t = text(v, call, i);
+        out = out === null ? t : out + t;
         // Stop early: a huge input must not build a huge string first.
         if (tooLong(out)) bounded(out, call);
       }
-      return out === null ? null : bounded(out, call);
+      return out === null ? null : produced(ctx, out, call);
     },
   },
   {
@@ -36,6 +38,7 @@ export const arrayFunctions: FunctionDef[] = [
         const v = args[i](ctx);
         const many = Array.isArray(v);
         const count = many ? v.length : 1;
+        if (many) spend(ctx, perStep * count, call);
         for (let j = 0; j < count; j++) {
           const item = many ? toValue(v[j]) : v;
           if (item === null || item === "") continue;
@@ -44,7 +47,7 @@ export const arrayFunctions: FunctionDef[] = [
           if (tooLong(out)) bounded(out, call);
         }
       }
-      return out === null ? "" : bounded(out, call);
+      return out === null ? "" : produced(ctx, out, call);
     },
   },
   {
@@ -56,37 +59,43 @@ export const arrayFunctions: FunctionDef[] = [
       if (value === null || sepValue === null) return null;
       const items = array(value, call, 0);
       const separator = text(sepValue, call, 1);
+      spend(ctx, perStep * items.length, call);
       let out = "";
       for (let i = 0; i < items.length; i++) {
         const v = toValue(items[i]);
         out += (i === 0 ? "" : separator) + (v === null ? "" : elementText(v, call, 0, i));
         if (tooLong(out)) bounded(out, call);
       }
-      return bounded(out, call);
+      return produced(ctx, out, call);
     },
   },
   {
     name: "ArrayMap", params: ["array", "expression"], min: 2, max: 2, lambda: 1,
     description: { en: "A new array: expression evaluated with __item bound to each element.", "zh-CN": "对数组每个元素求值 expression（元素为 __item），得到新数组。", ja: "各要素を __item として expression を評価した新しい配列。" },
     example: "ArrayMap(idpUser.organizationalUnits, __item.organizationalUnitName)",
-    build: ([source, expression], call) => (ctx) => {
-      const value = source(ctx);
-      if (value === null) return null;
-      const items = array(value, call, 0);
-      if (items.length > limits.arrayLength) {
-        fail({ reason: "limit", limit: "arrayLength", max: limits.arrayLength }, call.args[0]);
-      }
-      if ((ctx.iterations += items.length) > limits.iterations) {
-        fail({ reason: "limit", limit: "iterations", max: limits.iterations }, call);
-      }
-      const saved = ctx.item;
-      const out = new Array<Value>(items.length);
-      for (let i = 0; i < items.length; i++) {
-        ctx.item = items[i];
-        out[i] = expression(ctx);
-      }
-      ctx.item = saved;
-      return out;
+    build: ([source, expression], call) => {
+      // Each element runs the expression at most once: its nodes are paid for up front.
+      const perItem = perStep + perNode * nodeCount(call.args[1]);
+      return (ctx) => {
+        const value = source(ctx);
+        if (value === null) return null;
+        const items = array(value, call, 0);
+        if (items.length > limits.arrayLength) {
+          fail({ reason: "limit", limit: "arrayLength", max: limits.arrayLength }, call.args[0]);
+        }
+        if ((ctx.iterations += items.length) > limits.iterations) {
+          fail({ reason: "limit", limit: "iterations", max: limits.iterations }, call);
+        }
+        spend(ctx, items.length * perItem, call);
+        const saved = ctx.item;
+        const out = new Array<Value>(items.length);
+        for (let i = 0; i < items.length; i++) {
+          ctx.item = items[i];
+          out[i] = expression(ctx);
+        }
+        ctx.item = saved;
+        return out;
+      };
     },
   },
 ];

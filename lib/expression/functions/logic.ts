@@ -1,17 +1,26 @@
+import type { Range } from "../ast";
+import { spend, textLength } from "../budget";
 import { equals } from "../compare";
+import type { Value } from "../values";
 import { boolean } from "./args";
-import type { FunctionDef } from "./types";
+import type { Context, FunctionDef } from "./types";
 
 const isEmpty = (v: unknown) => v === null || v === "" || (Array.isArray(v) && v.length === 0);
 
-// Conditionals evaluate lazily: only the branch chosen runs.
+// Conditionals evaluate lazily: only the branch chosen runs. What they pass on
+// is charged to the work budget like any function's result.
+function passed(ctx: Context, value: Value, call: Range): Value {
+  spend(ctx, textLength(value), call);
+  return value;
+}
+
 export const logicFunctions: FunctionDef[] = [
   {
     name: "IIF", params: ["condition", "whenTrue", "whenFalse"], min: 3, max: 3,
     description: { en: "whenTrue if condition is true, else whenFalse (a null condition counts as false).", "zh-CN": "条件为 true 时返回 whenTrue，否则返回 whenFalse（条件为 null 视为 false）。", ja: "条件が true なら whenTrue、それ以外は whenFalse（null は false 扱い）。" },
     example: 'IIF(idpUser.status == "enabled", idpUser.displayName, null)',
     build: ([condition, whenTrue, whenFalse], call) => (ctx) =>
-      boolean(condition(ctx), call, 0) ? whenTrue(ctx) : whenFalse(ctx),
+      passed(ctx, boolean(condition(ctx), call, 0) ? whenTrue(ctx) : whenFalse(ctx), call),
   },
   {
     name: "Switch", params: ["source", "default", "key1", "value1", "...keyValuePairs"], min: 2, max: Infinity, pairs: true,
@@ -20,23 +29,23 @@ export const logicFunctions: FunctionDef[] = [
     build: (args, call) => (ctx) => {
       const source = args[0](ctx);
       for (let i = 2; i < args.length; i += 2) {
-        if (equals(source, args[i](ctx), call)) return args[i + 1](ctx);
+        if (equals(source, args[i](ctx), call, ctx)) return passed(ctx, args[i + 1](ctx), call);
       }
-      return args[1](ctx);
+      return passed(ctx, args[1](ctx), call);
     },
   },
   {
     name: "Coalesce", params: ["...values", "default"], min: 1, max: Infinity,
     description: { en: 'The first argument that is not null and not ""; the last one if none is.', "zh-CN": "返回第一个既非 null 也非空字符串的参数；都为空时返回最后一个。", ja: "null でも空文字列でもない最初の引数。なければ最後の引数。" },
     example: 'Coalesce(idpUser.customFields.work_place, "HQ")',
-    build: (args) => {
+    build: (args, call) => {
       const last = args.length - 1;
       return (ctx) => {
         for (let i = 0; i < last; i++) {
           const v = args[i](ctx);
-          if (v !== null && v !== "") return v;
+          if (v !== null && v !== "") return passed(ctx, v, call);
         }
-        return args[last](ctx);
+        return passed(ctx, args[last](ctx), call);
       };
     },
   },

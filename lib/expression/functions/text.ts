@@ -1,12 +1,16 @@
+import { perStep, spend } from "../budget";
 import { fail } from "../errors";
 import { limits } from "../limits";
 import { codePointLength } from "../values";
-import { bounded, integer, strict2, strict3, strict1, text } from "./args";
+import { bounded, integer, produced, strict2, strict3, strict1, text } from "./args";
 import type { FunctionDef } from "./types";
 
 // Positions and lengths count code points, so an emoji or a CJK extension
 // character is one character and a surrogate pair is never split.
 const surrogate = /[\uD800-\uDFFF]/;
+
+/** Work units per character read by Mid, Left and Right, which may copy the text into an array of code points. */
+const slicing = 3;
 
 function slice(s: string, from: number, to?: number): string {
   return surrogate.test(s) ? Array.from(s).slice(from, to).join("") : s.slice(from, to);
@@ -35,21 +39,25 @@ export const textFunctions: FunctionDef[] = [
     name: "Mid", params: ["s", "start", "length"], min: 3, max: 3,
     description: { en: "length characters of s from the 1-based start (a start below 1 counts as 1).", "zh-CN": "从第 start 个字符（从 1 开始）起取 length 个字符。", ja: "1 から数えて start 文字目から length 文字を取り出します。" },
     example: "Mid(idpUser.phoneNumber, 4, 4)",
-    build: strict3(text, integer, integer, (s, start, length) =>
-      length <= 0 ? "" : slice(s, Math.max(start, 1) - 1, Math.max(start, 1) - 1 + length),
+    build: strict3(
+      text,
+      integer,
+      integer,
+      (s, start, length) => (length <= 0 ? "" : slice(s, Math.max(start, 1) - 1, Math.max(start, 1) - 1 + length)),
+      slicing,
     ),
   },
   {
     name: "Left", params: ["s", "n"], min: 2, max: 2,
     description: { en: "The first n characters of s.", "zh-CN": "s 的前 n 个字符。", ja: "s の先頭 n 文字。" },
     example: "Left(idpUser.displayName, 1)",
-    build: strict2(text, integer, (s, n) => (n <= 0 ? "" : slice(s, 0, n))),
+    build: strict2(text, integer, (s, n) => (n <= 0 ? "" : slice(s, 0, n)), slicing),
   },
   {
     name: "Right", params: ["s", "n"], min: 2, max: 2,
     description: { en: "The last n characters of s.", "zh-CN": "s 的后 n 个字符。", ja: "s の末尾 n 文字。" },
     example: "Right(idpUser.phoneNumber, 4)",
-    build: strict2(text, integer, (s, n) => (n <= 0 ? "" : slice(s, Math.max(codePointLength(s) - n, 0)))),
+    build: strict2(text, integer, (s, n) => (n <= 0 ? "" : slice(s, Math.max(codePointLength(s) - n, 0))), slicing),
   },
   {
     name: "Replace", params: ["s", "find", "replacement"], min: 3, max: 3,
@@ -59,12 +67,14 @@ export const textFunctions: FunctionDef[] = [
       const [vs, vf, vr] = [es(ctx), ef(ctx), er(ctx)];
       if (vs === null || vf === null || vr === null) return null;
       const [s, find, replacement] = [text(vs, call, 0), text(vf, call, 1), text(vr, call, 2)];
-      if (find === "") return bounded(s, call);
+      spend(ctx, s.length + find.length + replacement.length, call);
+      if (find === "") return produced(ctx, s, call);
       const parts = s.split(find);
-      // Refuse before building a string that cannot fit: one code point is at most two units.
-      if (s.length + (parts.length - 1) * (replacement.length - find.length) > 2 * limits.stringLength) {
-        fail({ reason: "limit", limit: "stringLength", max: limits.stringLength }, call);
-      }
+      // Refuse (or pay) before building: the result's length follows from the number of matches,
+      // and one code point is at most two units.
+      const length = s.length + (parts.length - 1) * (replacement.length - find.length);
+      if (length > 2 * limits.stringLength) fail({ reason: "limit", limit: "stringLength", max: limits.stringLength }, call);
+      spend(ctx, perStep * (parts.length - 1) + length, call);
       return bounded(parts.join(replacement), call);
     },
   },
@@ -78,6 +88,14 @@ export const textFunctions: FunctionDef[] = [
     name: "Split", params: ["s", "separator"], min: 2, max: 2,
     description: { en: 'An array of the parts of s between separators ("" splits into characters).', "zh-CN": "按分隔符把 s 拆成数组（分隔符为空时拆成单个字符）。", ja: "区切り文字で s を分割した配列（空文字列なら 1 文字ずつ）。" },
     example: 'Split(idpUser.description, ",")',
-    build: strict2(text, text, (s, sep) => (sep === "" ? Array.from(s) : s.split(sep))),
+    build: ([es, esep], call) => (ctx) => {
+      const [vs, vsep] = [es(ctx), esep(ctx)];
+      if (vs === null || vsep === null) return null;
+      const [s, sep] = [text(vs, call, 0), text(vsep, call, 1)];
+      spend(ctx, s.length + sep.length, call);
+      const parts = sep === "" ? Array.from(s) : s.split(sep);
+      spend(ctx, perStep * parts.length, call);
+      return parts;
+    },
   },
 ];

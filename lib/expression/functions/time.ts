@@ -47,7 +47,8 @@ export const timeFunctions: FunctionDef[] = [
     name: "FormatDateTime", params: ["ms", "format"], min: 2, max: 2,
     description: { en: "Epoch milliseconds formatted in UTC with the tokens yyyy MM dd HH mm ss.", "zh-CN": "把毫秒时间戳按 UTC 格式化，支持 yyyy MM dd HH mm ss。", ja: "エポックミリ秒を UTC で書式化します（yyyy MM dd HH mm ss）。" },
     example: 'FormatDateTime(idpUser.createTime, "yyyy-MM-dd")',
-    build: strict2(epochMillis, text, formatDate),
+    // 9 work units a character of the format (budget.ts): it is walked character by character.
+    build: strict2(epochMillis, text, formatDate, 9),
   },
   {
     name: "Now", params: [], min: 0, max: 0,

@@ -14,6 +14,8 @@ export type Context = {
   item: unknown;
   /** ArrayMap element evaluations so far, against limits.iterations */
   iterations: number;
+  /** work units left of limits.work (budget.ts) */
+  budget: number;
 };
 
 /** A compiled node: the AST is turned into closures once, then run per scope. */

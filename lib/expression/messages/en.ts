@@ -10,6 +10,8 @@ const v: Vocabulary = {
     stringLength: (max) => `A text result is longer than ${max} characters`,
     arrayLength: (max) => `ArrayMap takes at most ${max} elements`,
     iterations: (max) => `ArrayMap evaluated more than ${max} elements in total`,
+    work: (max) =>
+      `Evaluating this takes more than ${max} units of work; nest fewer ArrayMap calls or repeat less work on long text`,
   },
 };
 

@@ -10,6 +10,7 @@ const v: Vocabulary = {
     stringLength: (max) => `文字列の結果が ${max} 文字を超えています`,
     arrayLength: (max) => `ArrayMap で扱える要素は ${max} 個までです`,
     iterations: (max) => `ArrayMap で処理した要素が合計 ${max} 個を超えました`,
+    work: (max) => `評価に必要な処理量が ${max} 単位を超えます。ArrayMap の入れ子や長い文字列への繰り返し処理を減らしてください`,
   },
 };
 

@@ -10,6 +10,7 @@ const v: Vocabulary = {
     stringLength: (max) => `文本结果超过 ${max} 个字符`,
     arrayLength: (max) => `ArrayMap 最多处理 ${max} 个元素`,
     iterations: (max) => `ArrayMap 累计处理的元素超过 ${max} 个`,
+    work: (max) => `求值所需的工作量超过 ${max} 个单位；请减少 ArrayMap 的嵌套或对长文本的重复处理`,
   },
 };
 
