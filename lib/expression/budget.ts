@@ -6,28 +6,36 @@ import { limits } from "./limits";
 // The work budget of one evaluation (limits.work). The other limits bound each
 // piece (nodes, string length, ArrayMap size) but not their product: nested
 // ArrayMaps over Replace chains fed to PCase stayed within all of them and ran
-// for minutes. So all work is charged, in units of roughly 1 to 8 ns:
-// - every node, perNode units: the expression's once per evaluation, an ArrayMap
-//   expression's again per element, before mapping (an upper bound on the calls and
-//   operators evaluated, so the per-call path stays free of counting);
-// - every loop step inside a function, perStep units: a part Split makes, an element
-//   Join, ArrayJoin or ObjectToJsonString visits, a match Replace replaces, an
-//   element `==` or Switch compares;
-// - every character a function reads (before the work, times a weight for those that
-//   do per-character work in JavaScript or regular expressions: PCase, FormatDateTime...)
-//   and every character it produces, including what IIF, Switch and Coalesce pass on.
-// Charges come before the work they pay for wherever its size is known up front
-// (Replace computes its result's length from the number of matches).
+// for minutes. So all work is charged, in units of roughly 1 to 8 ns, and the
+// budget runs down on the evaluation's Context:
+// - every node, perNode units, as an upper bound on the calls and operators run: the
+//   whole expression's when the evaluation starts (compile.ts), an ArrayMap expression's
+//   again for each element, before mapping; so a call itself costs no counting;
+// - every loop step inside a function, perStep units, before the loop where the count is
+//   known: an element ArrayMap, Join, ArrayJoin or ObjectToJsonString visits, a part
+//   Split makes, a match Replace replaces, an element `==` or Switch compares;
+// - every character a function reads and produces: the string functions (args.ts)
+//   pay perChar units per character of their arguments before they run, 2 for a
+//   read and a result no longer than it, up to 9 for PCase, NormalizeDiacritics and
+//   FormatDateTime; Replace pays for its result from the number of matches before
+//   building it; Append, Join, ArrayJoin and ObjectToJsonString for what they write;
+//   IIF, Switch and Coalesce for the text they pass on; `==` and `<` for the characters
+//   they compare.
 
 /** Units per loop step inside a function (an element joined, a part split, a match replaced). */
 export const perStep = 8;
 
-/** Units per node an ArrayMap element may evaluate. */
+/** Units per node that may run: once per evaluation, and per ArrayMap element for its expression. */
 export const perNode = 2;
 
 /** Spends `units` of the budget; past it, a `limit` error at `at`, the call or node that ran out. */
 export function spend(ctx: Context, units: number, at: Range): void {
-  if ((ctx.budget -= units) < 0) fail({ reason: "limit", limit: "work", max: limits.work }, at);
+  if ((ctx.budget -= units) < 0) exhausted(at);
+}
+
+// Apart from spend(), which runs on every call and should stay small enough to inline.
+function exhausted(at: Range): never {
+  return fail({ reason: "limit", limit: "work", max: limits.work }, at);
 }
 
 /** Characters of a string, else 0: what a value costs to read or to produce. */

@@ -1,6 +1,6 @@
 import type { Node, PathNode, Range } from "./ast";
 import { fail } from "./errors";
-import { nodeCount, perNode } from "./budget";
+import { perNode } from "./budget";
 import { toEvaluator } from "./evaluator";
 import type { Context, Evaluator } from "./functions/types";
 import { pathText, type FieldCatalog } from "./fields";
@@ -26,28 +26,30 @@ export type CompiledExpression = {
 export function compile(source: string, options: CompileOptions = {}): CompiledExpression {
   const ast = parse(source);
   const paths: PathNode[] = [];
-  const run = toEvaluator(ast, { catalog: options.fields, paths, lambdas: 0 });
+  const state = { catalog: options.fields, paths, lambdas: 0, nodes: 0 };
+  const run = toEvaluator(ast, state);
   const fields: string[] = [];
   for (const path of paths) {
     const text = pathText(path);
     if (!fields.includes(text)) fields.push(text);
   }
-  return { source, ast, fields, evaluate: entry(run, nodeCount(ast)) };
+  return { source, ast, fields, evaluate: entry(run, state.nodes) };
 }
 
 // A returned arrow, not one written in the object literal: a named function
 // would get a defineProperty("name") per compile under esbuild's keepNames (tsx).
 function entry(run: Evaluator, nodes: number): CompiledExpression["evaluate"] {
-  return (scope) => run(contextFor(scope, nodes));
+  const budget = startingBudget(nodes);
+  return (scope) => run(contextFor(scope, budget));
 }
 
-/**
- * The state one evaluation starts from: the scope's roots and the work budget,
- * less the expression's `nodes`, each of which may run once (ArrayMap pays for its
- * expression's nodes again per element).
- */
-export function contextFor(scope: Scope, nodes: number): Context {
-  const budget = limits.work - perNode * nodes;
+/** The work budget an evaluation starts with: limits.work less its `nodes`, each of which may run once. */
+export function startingBudget(nodes: number): number {
+  return limits.work - perNode * nodes;
+}
+
+/** The state one evaluation starts from: the scope's roots and the work budget. */
+export function contextFor(scope: Scope, budget: number): Context {
   return { user: scope.idpUser, ou: scope.idpOrganizationalUnit, item: undefined, iterations: 0, budget };
 }
 

@@ -7,12 +7,14 @@ import type { Context, Evaluator } from "./functions/types";
 import { nearest } from "./suggest";
 import { kindOf, ownField, readValue, type Value } from "./values";
 
-type State = {
+export type State = {
   catalog: FieldCatalog | undefined;
   /** idpUser / idpOrganizationalUnit paths read, in order of appearance */
   paths: PathNode[];
   /** how many ArrayMap lambdas enclose the node: `__item` needs at least one */
   lambdas: number;
+  /** nodes compiled so far, each of which may run once per evaluation (budget.ts) */
+  nodes: number;
 };
 
 /**
@@ -21,6 +23,7 @@ type State = {
  * walk or name lookup per scope.
  */
 export function toEvaluator(node: Node, state: State): Evaluator {
+  state.nodes++;
   switch (node.kind) {
     case "literal": {
       const value = node.value;

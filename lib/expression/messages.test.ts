@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "./compile";
 import { ExpressionError, type ErrorParams } from "./errors";
+import { limits, type LimitName } from "./limits";
 import { formatExpressionError } from "./messages/format";
 import { caught } from "./testing";
 
@@ -30,7 +31,8 @@ const samples: ErrorParams[] = [
   { reason: "comparison", operator: "<", left: "number", right: "string" },
   { reason: "field_value", actual: "array" },
   { reason: "invalid_date", value: 9e15 },
-  ...(["sourceLength", "depth", "nodes", "stringLength", "arrayLength", "iterations"] as const).map(
+  // Every limit, so a new one is rendered in every locale too.
+  ...(Object.keys(limits) as LimitName[]).map(
     (limit): ErrorParams => ({ reason: "limit", limit, max: 7 }),
   ),
 ];

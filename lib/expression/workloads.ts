@@ -1,7 +1,6 @@
 // What the work budget (limits.work) is measured against, shared by budget.test.ts
 // and bench.ts; not exported from index.ts.
-import { nodeCount } from "./budget";
-import { contextFor, type Scope } from "./compile";
+import { contextFor, startingBudget, type Scope } from "./compile";
 import { toEvaluator } from "./evaluator";
 import { functionCatalog } from "./functions";
 import { limits } from "./limits";
@@ -9,9 +8,10 @@ import { parse } from "./parser";
 
 /** Work units one evaluation of `source` spends against `scope` (throws what evaluation throws). */
 export function workOf(source: string, scope: Scope): number {
-  const ast = parse(source);
-  const ctx = contextFor(scope, nodeCount(ast));
-  toEvaluator(ast, { catalog: undefined, paths: [], lambdas: 0 })(ctx);
+  const state = { catalog: undefined, paths: [], lambdas: 0, nodes: 0 };
+  const run = toEvaluator(parse(source), state);
+  const ctx = contextFor(scope, startingBudget(state.nodes));
+  run(ctx);
   return limits.work - ctx.budget;
 }
 

@@ -73,7 +73,9 @@ export const textFunctions: FunctionDef[] = [
       // Refuse (or pay) before building: the result's length follows from the number of matches,
       // and one code point is at most two units.
       const length = s.length + (parts.length - 1) * (replacement.length - find.length);
-      if (length > 2 * limits.stringLength) fail({ reason: "limit", limit: "stringLength", max: limits.stringLength }, call);
+      if (length > 2 * limits.stringLength) {
+        fail({ reason: "limit", limit: "stringLength", max: limits.stringLength }, call);
+      }
       spend(ctx, perStep * (parts.length - 1) + length, call);
       return bounded(parts.join(replacement), call);
     },

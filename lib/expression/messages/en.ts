@@ -11,7 +11,7 @@ const v: Vocabulary = {
     arrayLength: (max) => `ArrayMap takes at most ${max} elements`,
     iterations: (max) => `ArrayMap evaluated more than ${max} elements in total`,
     work: (max) =>
-      `Evaluating this takes more than ${max} units of work; nest fewer ArrayMap calls or repeat less work on long text`,
+      `Evaluating this takes more than ${max} units of work: nest fewer ArrayMaps or repeat less work on long text`,
   },
 };
 
