@@ -8,7 +8,9 @@ export default async function NotFound() {
     <main className="flex min-h-screen flex-col items-center justify-center gap-3 p-6 text-center">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-muted-foreground">{t("body")}</p>
-      <Link href="/" className={buttonVariants({ variant: "outline" })}>{t("home")}</Link>
+      <Link href="/" className={buttonVariants({ variant: "outline" })}>
+        {t("home")}
+      </Link>
     </main>
   );
 }

@@ -13,11 +13,20 @@ async function main() {
   fs.mkdirSync(env.DATA_DIR!, { recursive: true });
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "inherit" });
   const db = createPrismaClient(env.DATABASE_URL);
-  await ensureAdmin(db, { adminEmail: E2E_ADMIN.email, adminPassword: E2E_ADMIN.password, adminName: "E2E Administrator" });
+  await ensureAdmin(db, {
+    adminEmail: E2E_ADMIN.email,
+    adminPassword: E2E_ADMIN.password,
+    adminName: "E2E Administrator",
+  });
   await seedDemoDirectory(db);
   await db.$disconnect();
   // The DingTalk the console talks to in these tests: fresh state every run.
-  const sandbox = await startSandbox({ port: E2E_SANDBOX_PORT, host: "127.0.0.1", dataFile: `${env.DATA_DIR}/sandbox.json`, quiet: true });
+  const sandbox = await startSandbox({
+    port: E2E_SANDBOX_PORT,
+    host: "127.0.0.1",
+    dataFile: `${env.DATA_DIR}/sandbox.json`,
+    quiet: true,
+  });
   const server = spawn("npx", ["next", "start", "-p", env.PORT!], { env, stdio: "inherit" });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGINT", stop);
@@ -29,4 +38,3 @@ void main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
-

@@ -9,7 +9,9 @@ export type SeedSummary = { ous: number; accounts: number; seeded: boolean };
 export async function ensureAdmin(db: Db, { adminEmail, adminPassword, adminName }: SeedOptions): Promise<void> {
   const email = adminEmail.trim().toLowerCase();
   if (await db.admin.findUnique({ where: { email } })) return;
-  await db.admin.create({ data: { email, name: adminName ?? "Demo Administrator", passwordHash: await hashPassword(adminPassword) } });
+  await db.admin.create({
+    data: { email, name: adminName ?? "Demo Administrator", passwordHash: await hashPassword(adminPassword) },
+  });
 }
 
 /** Seeds the demo directory when the database holds no accounts and no OUs. */
@@ -20,11 +22,18 @@ export async function seedDemoDirectory(db: Db): Promise<SeedSummary> {
   const ous = demoOus();
   const accounts = [...demoAccounts(), ...demoEdgeCases()];
   await db.$transaction(async (tx) => {
-    await tx.customFieldDefinition.create({ data: { id: "work_place", displayName: "Work place", type: "text", position: 0 } });
+    await tx.customFieldDefinition.create({
+      data: { id: "work_place", displayName: "Work place", type: "text", position: 0 },
+    });
     const idByKey = new Map<string, string>();
     for (const ou of ous) {
       const created = await tx.organizationalUnit.create({
-        data: { name: ou.name, order: ou.order, externalId: `ou-${idByKey.size + 1}`, parentId: ou.parentKey ? idByKey.get(ou.parentKey) : null },
+        data: {
+          name: ou.name,
+          order: ou.order,
+          externalId: `ou-${idByKey.size + 1}`,
+          parentId: ou.parentKey ? idByKey.get(ou.parentKey) : null,
+        },
       });
       idByKey.set(ou.key, created.id);
     }
@@ -45,7 +54,13 @@ export async function seedDemoDirectory(db: Db): Promise<SeedSummary> {
         },
       });
     }
-    await tx.auditLog.create({ data: { actorLabel: "system", action: "demo.seed", details: JSON.stringify({ ous: ous.length, accounts: accounts.length }) } });
+    await tx.auditLog.create({
+      data: {
+        actorLabel: "system",
+        action: "demo.seed",
+        details: JSON.stringify({ ous: ous.length, accounts: accounts.length }),
+      },
+    });
   });
   return { ous: ous.length, accounts: accounts.length, seeded: true };
 }

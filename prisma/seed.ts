@@ -13,7 +13,11 @@ async function main() {
       await ensureAdmin(db, { adminEmail: demo.email, adminPassword: process.env.ADMIN_PASSWORD ?? demo.password });
     }
     const summary = await seedDemoDirectory(db);
-    console.info(summary.seeded ? `Seeded ${summary.ous} organizations and ${summary.accounts} accounts.` : "The directory is not empty: nothing seeded.");
+    console.info(
+      summary.seeded
+        ? `Seeded ${summary.ous} organizations and ${summary.accounts} accounts.`
+        : "The directory is not empty: nothing seeded.",
+    );
   } finally {
     await db.$disconnect();
   }

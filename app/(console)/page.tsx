@@ -31,7 +31,10 @@ export default async function QuickStartPage() {
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader>
-            <div className="bg-primary/10 text-primary mb-2 flex size-10 items-center justify-center rounded-lg font-bold" aria-hidden>
+            <div
+              className="bg-primary/10 text-primary mb-2 flex size-10 items-center justify-center rounded-lg font-bold"
+              aria-hidden
+            >
               钉
             </div>
             <CardTitle>
@@ -58,7 +61,9 @@ export default async function QuickStartPage() {
                 <div key={s.href} className="flex items-center justify-between gap-2">
                   <dt className="text-muted-foreground flex items-center gap-2 text-sm">
                     <s.icon aria-hidden className="size-4" />
-                    <Link href={s.href} className="hover:underline">{s.label}</Link>
+                    <Link href={s.href} className="hover:underline">
+                      {s.label}
+                    </Link>
                   </dt>
                   <dd className="font-semibold tabular-nums">{s.value}</dd>
                 </div>

@@ -59,11 +59,15 @@ export default async function PortalPage() {
         </Alert>
       )}
       <section aria-labelledby="profile" className="bg-card rounded-xl border p-6">
-        <h2 id="profile" className="mb-4 font-medium">{t("profile.title")}</h2>
+        <h2 id="profile" className="mb-4 font-medium">
+          {t("profile.title")}
+        </h2>
         <DescriptionList rows={rows} data-testid="portal-profile" />
       </section>
       <section aria-labelledby="dingtalk" className="bg-card rounded-xl border p-6">
-        <h2 id="dingtalk" className="mb-4 font-medium">{t("dingtalk.title")}</h2>
+        <h2 id="dingtalk" className="mb-4 font-medium">
+          {t("dingtalk.title")}
+        </h2>
         {bindings.length === 0 ? (
           <p className="text-muted-foreground text-sm">{t("dingtalk.none")}</p>
         ) : (
@@ -76,7 +80,12 @@ export default async function PortalPage() {
                   [t("dingtalk.identityProvider"), b.idp.displayName],
                   [t("dingtalk.corpId"), <code key="c">{b.idp.corpId}</code>],
                   [t("dingtalk.userid"), <code key="u">{b.remoteId}</code>],
-                  [t("dingtalk.lastSynced"), b.lastSyncedAt ? format.dateTime(b.lastSyncedAt, { dateStyle: "medium", timeStyle: "short" }) : t("dingtalk.never")],
+                  [
+                    t("dingtalk.lastSynced"),
+                    b.lastSyncedAt
+                      ? format.dateTime(b.lastSyncedAt, { dateStyle: "medium", timeStyle: "short" })
+                      : t("dingtalk.never"),
+                  ],
                 ]}
               />
             ))}

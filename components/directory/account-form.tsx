@@ -25,7 +25,8 @@ type Props = {
   ouNames: Record<string, string>;
   customFields: CustomFieldDefinition[];
 };
-type TextField = "username" | "displayName" | "email" | "phoneRegion" | "phoneNumber" | "employeeNumber" | "jobTitle" | "externalId";
+type TextField =
+  "username" | "displayName" | "email" | "phoneRegion" | "phoneNumber" | "employeeNumber" | "jobTitle" | "externalId";
 
 export function AccountForm({ accountId, defaults, ouNames, customFields }: Props) {
   const t = useTranslations();
@@ -33,14 +34,19 @@ export function AccountForm({ accountId, defaults, ouNames, customFields }: Prop
   const messages = useWords();
   // Every defined custom field starts as "" so the record never holds undefined.
   const blankCustom = Object.fromEntries(customFields.map((d) => [d.id, ""]));
-  const form = useForm<TAccountInput>({ resolver: zodResolver(ZAccountSchema), defaultValues: { ...defaults, customFields: { ...blankCustom, ...defaults.customFields } } });
+  const form = useForm<TAccountInput>({
+    resolver: zodResolver(ZAccountSchema),
+    defaultValues: { ...defaults, customFields: { ...blankCustom, ...defaults.customFields } },
+  });
   const { control, handleSubmit, setError, setValue, formState } = form;
   const ouIds = useWatch({ control, name: "ouIds" }) ?? [];
   const primaryOuId = useWatch({ control, name: "primaryOuId" });
   const [names, setNames] = useState(ouNames);
 
   const onSubmit = handleSubmit(async (values) => {
-    const result = accountId ? await updateAccountAction({ id: accountId, account: values }) : await createAccountAction(values);
+    const result = accountId
+      ? await updateAccountAction({ id: accountId, account: values })
+      : await createAccountAction(values);
     if (result.ok) {
       toast.success(t(accountId ? "accounts.saved" : "accounts.created"));
       router.push("/directory/accounts");
@@ -67,7 +73,12 @@ export function AccountForm({ accountId, defaults, ouNames, customFields }: Prop
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-8" aria-label={t(accountId ? "accounts.editTitle" : "accounts.newTitle")}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="max-w-3xl space-y-8"
+      aria-label={t(accountId ? "accounts.editTitle" : "accounts.newTitle")}
+    >
       <section className="grid gap-4 sm:grid-cols-2">
         {text("username", t("accounts.username"), { autoComplete: "off", required: true })}
         {text("displayName", t("accounts.displayName"), { required: true })}
@@ -85,7 +96,9 @@ export function AccountForm({ accountId, defaults, ouNames, customFields }: Prop
           render={({ field }) => (
             <FormField id="status" label={t("accounts.status")}>
               <Select value={field.value ?? "enabled"} onValueChange={field.onChange}>
-                <SelectTrigger id="status" className="w-full"><SelectValue /></SelectTrigger>
+                <SelectTrigger id="status" className="w-full">
+                  <SelectValue />
+                </SelectTrigger>
                 <SelectContent>
                   <SelectItem value="enabled">{t("accounts.enabled")}</SelectItem>
                   <SelectItem value="disabled">{t("accounts.disabled")}</SelectItem>
@@ -99,8 +112,17 @@ export function AccountForm({ accountId, defaults, ouNames, customFields }: Prop
             control={control}
             name="description"
             render={({ field, fieldState }) => (
-              <FormField id="description" label={t("accounts.description")} error={messages.fieldText(fieldState.error?.message)}>
-                <Textarea {...field} value={field.value ?? ""} {...fieldAria("description", fieldState.error)} rows={3} />
+              <FormField
+                id="description"
+                label={t("accounts.description")}
+                error={messages.fieldText(fieldState.error?.message)}
+              >
+                <Textarea
+                  {...field}
+                  value={field.value ?? ""}
+                  {...fieldAria("description", fieldState.error)}
+                  rows={3}
+                />
               </FormField>
             )}
           />
@@ -108,16 +130,28 @@ export function AccountForm({ accountId, defaults, ouNames, customFields }: Prop
       </section>
 
       <section className="space-y-3" aria-labelledby="ous-heading">
-        <h2 id="ous-heading" className="text-lg font-medium">{t("accounts.organizations")}</h2>
+        <h2 id="ous-heading" className="text-lg font-medium">
+          {t("accounts.organizations")}
+        </h2>
         {ouIds.length === 0 && <p className="text-muted-foreground text-sm">{t("accounts.noOrganizations")}</p>}
         <ul className="space-y-1">
           {ouIds.map((id) => (
             <li key={id} className="flex items-center gap-2 rounded-md border px-3 py-1.5 text-sm">
               <span className="flex-1">{names[id] ?? id}</span>
               {primaryOuId === id ? (
-                <span className="text-primary flex items-center gap-1 text-xs font-medium"><Star aria-hidden className="size-3" />{t("accounts.primary")}</span>
+                <span className="text-primary flex items-center gap-1 text-xs font-medium">
+                  <Star aria-hidden className="size-3" />
+                  {t("accounts.primary")}
+                </span>
               ) : (
-                <Button type="button" size="sm" variant="ghost" onClick={() => setValue("primaryOuId", id, { shouldValidate: true })}>{t("accounts.makePrimary")}</Button>
+                <Button
+                  type="button"
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => setValue("primaryOuId", id, { shouldValidate: true })}
+                >
+                  {t("accounts.makePrimary")}
+                </Button>
               )}
               <Button
                 type="button"
@@ -135,7 +169,11 @@ export function AccountForm({ accountId, defaults, ouNames, customFields }: Prop
             </li>
           ))}
         </ul>
-        {formState.errors.primaryOuId && <p role="alert" className="text-destructive text-sm">{messages.fieldText(formState.errors.primaryOuId.message)}</p>}
+        {formState.errors.primaryOuId && (
+          <p role="alert" className="text-destructive text-sm">
+            {messages.fieldText(formState.errors.primaryOuId.message)}
+          </p>
+        )}
         <OuSearch
           label={t("accounts.addOrganization")}
           excludeIds={ouIds}
@@ -149,23 +187,42 @@ export function AccountForm({ accountId, defaults, ouNames, customFields }: Prop
 
       {customFields.length > 0 && (
         <section className="grid gap-4 sm:grid-cols-2" aria-labelledby="custom-heading">
-          <h2 id="custom-heading" className="text-lg font-medium sm:col-span-2">{t("customFields.title")}</h2>
+          <h2 id="custom-heading" className="text-lg font-medium sm:col-span-2">
+            {t("customFields.title")}
+          </h2>
           {customFields.map((def) => (
             <Controller
               key={def.id}
               control={control}
               name={`customFields.${def.id}`}
               render={({ field, fieldState }) => (
-                <FormField id={`cf-${def.id}`} label={`${def.displayName}${def.required ? " *" : ""}`} error={messages.fieldText(fieldState.error?.message)} description={`idpUser.customFields.${def.id}`}>
+                <FormField
+                  id={`cf-${def.id}`}
+                  label={`${def.displayName}${def.required ? " *" : ""}`}
+                  error={messages.fieldText(fieldState.error?.message)}
+                  description={`idpUser.customFields.${def.id}`}
+                >
                   {def.type === "enum" ? (
                     <Select value={field.value ?? ""} onValueChange={field.onChange}>
-                      <SelectTrigger id={`cf-${def.id}`} className="w-full"><SelectValue placeholder="—" /></SelectTrigger>
+                      <SelectTrigger id={`cf-${def.id}`} className="w-full">
+                        <SelectValue placeholder="—" />
+                      </SelectTrigger>
                       <SelectContent>
-                        {def.options.map((o) => <SelectItem key={o} value={o}>{o}</SelectItem>)}
+                        {def.options.map((o) => (
+                          <SelectItem key={o} value={o}>
+                            {o}
+                          </SelectItem>
+                        ))}
                       </SelectContent>
                     </Select>
                   ) : (
-                    <Input {...field} value={field.value ?? ""} {...fieldAria(`cf-${def.id}`, fieldState.error, true)} type={def.type === "date" ? "date" : "text"} inputMode={def.type === "number" ? "decimal" : undefined} />
+                    <Input
+                      {...field}
+                      value={field.value ?? ""}
+                      {...fieldAria(`cf-${def.id}`, fieldState.error, true)}
+                      type={def.type === "date" ? "date" : "text"}
+                      inputMode={def.type === "number" ? "decimal" : undefined}
+                    />
                   )}
                 </FormField>
               )}
@@ -175,8 +232,12 @@ export function AccountForm({ accountId, defaults, ouNames, customFields }: Prop
       )}
 
       <div className="flex gap-2">
-        <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? t("common.saving") : t("common.save")}</Button>
-        <Button type="button" variant="outline" onClick={() => router.push("/directory/accounts")}>{t("common.cancel")}</Button>
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? t("common.saving") : t("common.save")}
+        </Button>
+        <Button type="button" variant="outline" onClick={() => router.push("/directory/accounts")}>
+          {t("common.cancel")}
+        </Button>
       </div>
     </form>
   );

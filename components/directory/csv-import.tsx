@@ -46,7 +46,14 @@ export function CsvImport({ kind }: { kind: Kind }) {
     startTransition(async () => {
       if (!file) return;
       const result = await importCsvAction({ kind, text: file.text });
-      if (messages.toastResult(result, result.ok ? t("done", { created: result.data.created, updated: result.data.updated, skipped: result.data.skipped }) : "")) {
+      if (
+        messages.toastResult(
+          result,
+          result.ok
+            ? t("done", { created: result.data.created, updated: result.data.updated, skipped: result.data.skipped })
+            : "",
+        )
+      ) {
         reset();
         router.push(kind === "accounts" ? "/directory/accounts" : "/directory/organizations");
       }
@@ -59,20 +66,46 @@ export function CsvImport({ kind }: { kind: Kind }) {
           <Upload aria-hidden className="size-4" />
           {t("choose")}
         </label>
-        <input id={inputId} type="file" accept=".csv,text/csv" className="sr-only" data-testid={`csv-file-${kind}`} onChange={(e) => onFile(e.target.files?.[0])} disabled={isPending} />
+        <input
+          id={inputId}
+          type="file"
+          accept=".csv,text/csv"
+          className="sr-only"
+          data-testid={`csv-file-${kind}`}
+          onChange={(e) => onFile(e.target.files?.[0])}
+          disabled={isPending}
+        />
         <a href={`/api/directory/export/${kind}-template.csv`} className={buttonVariants({ variant: "outline" })}>
           <FileDown aria-hidden className="size-4" />
           {t("template")}
         </a>
-        {isPending && <span className="text-muted-foreground text-sm" role="status">{t("working")}</span>}
+        {isPending && (
+          <span className="text-muted-foreground text-sm" role="status">
+            {t("working")}
+          </span>
+        )}
       </div>
-      {error && <Alert variant="destructive"><AlertDescription>{error}</AlertDescription></Alert>}
+      {error && (
+        <Alert variant="destructive">
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
+      )}
       {preview && file && (
         <section aria-label={t("previewTitle")} className="space-y-4">
           <Alert variant={preview.issues.length ? "warning" : "success"} role="status">
-            <AlertTitle>{t("previewTitle")}: {file.name}</AlertTitle>
+            <AlertTitle>
+              {t("previewTitle")}: {file.name}
+            </AlertTitle>
             <AlertDescription>
-              <p>{t("summary", { total: preview.total, valid: preview.valid, invalid: preview.total - preview.valid, creates: preview.creates, updates: preview.updates })}</p>
+              <p>
+                {t("summary", {
+                  total: preview.total,
+                  valid: preview.valid,
+                  invalid: preview.total - preview.valid,
+                  creates: preview.creates,
+                  updates: preview.updates,
+                })}
+              </p>
             </AlertDescription>
           </Alert>
           {preview.issues.length > 0 && (
@@ -100,8 +133,12 @@ export function CsvImport({ kind }: { kind: Kind }) {
             </div>
           )}
           <div className="flex gap-2">
-            <Button onClick={doImport} disabled={isPending || preview.valid === 0}>{t("importValid", { count: preview.valid })}</Button>
-            <Button variant="outline" onClick={reset} disabled={isPending}>{t("cancel")}</Button>
+            <Button onClick={doImport} disabled={isPending || preview.valid === 0}>
+              {t("importValid", { count: preview.valid })}
+            </Button>
+            <Button variant="outline" onClick={reset} disabled={isPending}>
+              {t("cancel")}
+            </Button>
           </div>
         </section>
       )}

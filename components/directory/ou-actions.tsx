@@ -11,10 +11,24 @@ import { moveOuAction } from "@/app/actions/directory/move-ou";
 import { reorderOuAction } from "@/app/actions/directory/reorder-ou";
 import { updateOuAction } from "@/app/actions/directory/update-ou";
 import {
-  AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle,
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/action-result";
@@ -56,12 +70,42 @@ export function OuActions({ ou }: { ou: Ou }) {
 
   return (
     <div className="flex flex-wrap gap-2" role="toolbar" aria-label={t("actions")}>
-      <Button size="sm" variant="outline" onClick={() => open("add")}><Plus aria-hidden className="size-4" />{t("addChild")}</Button>
-      <Button size="sm" variant="outline" onClick={() => open("rename")}><Pencil aria-hidden className="size-4" />{t("rename")}</Button>
-      {ou.parentId && <Button size="sm" variant="outline" onClick={() => open("move")}><FolderInput aria-hidden className="size-4" />{t("move")}</Button>}
-      <Button size="sm" variant="outline" aria-label={t("moveUp")} disabled={isPending} onClick={() => run(async () => finish(await reorderOuAction({ id: ou.id, direction: "up" }), t("reordered")))}><ArrowUp aria-hidden className="size-4" /></Button>
-      <Button size="sm" variant="outline" aria-label={t("moveDown")} disabled={isPending} onClick={() => run(async () => finish(await reorderOuAction({ id: ou.id, direction: "down" }), t("reordered")))}><ArrowDown aria-hidden className="size-4" /></Button>
-      <Button size="sm" variant="destructive" onClick={() => open("delete")}><Trash2 aria-hidden className="size-4" />{t("delete")}</Button>
+      <Button size="sm" variant="outline" onClick={() => open("add")}>
+        <Plus aria-hidden className="size-4" />
+        {t("addChild")}
+      </Button>
+      <Button size="sm" variant="outline" onClick={() => open("rename")}>
+        <Pencil aria-hidden className="size-4" />
+        {t("rename")}
+      </Button>
+      {ou.parentId && (
+        <Button size="sm" variant="outline" onClick={() => open("move")}>
+          <FolderInput aria-hidden className="size-4" />
+          {t("move")}
+        </Button>
+      )}
+      <Button
+        size="sm"
+        variant="outline"
+        aria-label={t("moveUp")}
+        disabled={isPending}
+        onClick={() => run(async () => finish(await reorderOuAction({ id: ou.id, direction: "up" }), t("reordered")))}
+      >
+        <ArrowUp aria-hidden className="size-4" />
+      </Button>
+      <Button
+        size="sm"
+        variant="outline"
+        aria-label={t("moveDown")}
+        disabled={isPending}
+        onClick={() => run(async () => finish(await reorderOuAction({ id: ou.id, direction: "down" }), t("reordered")))}
+      >
+        <ArrowDown aria-hidden className="size-4" />
+      </Button>
+      <Button size="sm" variant="destructive" onClick={() => open("delete")}>
+        <Trash2 aria-hidden className="size-4" />
+        {t("delete")}
+      </Button>
 
       <Dialog open={mode === "add" || mode === "rename"} onOpenChange={(o) => !o && setMode(null)}>
         <DialogContent>
@@ -77,15 +121,28 @@ export function OuActions({ ou }: { ou: Ou }) {
             className="space-y-4"
           >
             <DialogHeader>
-              <DialogTitle>{mode === "add" ? t("addChildTitle", { name: ou.name }) : t("renameTitle", { name: ou.name })}</DialogTitle>
+              <DialogTitle>
+                {mode === "add" ? t("addChildTitle", { name: ou.name }) : t("renameTitle", { name: ou.name })}
+              </DialogTitle>
               <DialogDescription>{t("nameRules")}</DialogDescription>
             </DialogHeader>
             <FormField id="ou-name" label={t("name")} error={error}>
-              <Input id="ou-name" value={name} onChange={(e) => setName(e.target.value)} autoFocus aria-invalid={!!error} aria-describedby={error ? "ou-name-error" : undefined} />
+              <Input
+                id="ou-name"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                autoFocus
+                aria-invalid={!!error}
+                aria-describedby={error ? "ou-name-error" : undefined}
+              />
             </FormField>
             <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => setMode(null)}>{tc("cancel")}</Button>
-              <Button type="submit" disabled={isPending}>{tc("save")}</Button>
+              <Button type="button" variant="outline" onClick={() => setMode(null)}>
+                {tc("cancel")}
+              </Button>
+              <Button type="submit" disabled={isPending}>
+                {tc("save")}
+              </Button>
             </DialogFooter>
           </form>
         </DialogContent>
@@ -97,8 +154,19 @@ export function OuActions({ ou }: { ou: Ou }) {
             <DialogTitle>{t("moveTitle", { name: ou.name })}</DialogTitle>
             <DialogDescription>{t("moveHelp")}</DialogDescription>
           </DialogHeader>
-          {error && <p role="alert" className="text-destructive text-sm">{error}</p>}
-          <OuSearch label={t("newParent")} autoFocus excludeIds={[ou.id]} onPick={(target) => run(async () => finish(await moveOuAction({ id: ou.id, parentId: target.id }), t("moved")))} />
+          {error && (
+            <p role="alert" className="text-destructive text-sm">
+              {error}
+            </p>
+          )}
+          <OuSearch
+            label={t("newParent")}
+            autoFocus
+            excludeIds={[ou.id]}
+            onPick={(target) =>
+              run(async () => finish(await moveOuAction({ id: ou.id, parentId: target.id }), t("moved")))
+            }
+          />
         </DialogContent>
       </Dialog>
 
@@ -107,10 +175,20 @@ export function OuActions({ ou }: { ou: Ou }) {
           <AlertDialogHeader>
             <AlertDialogTitle>{t("deleteTitle", { name: ou.name })}</AlertDialogTitle>
             <AlertDialogDescription>
-              {ou.childCount > 0 ? t("deleteHasChildren") : ou.memberCount > 0 ? (ou.parentId ? t("deleteMovesMembers", { count: ou.memberCount }) : t("deleteRootWithMembers")) : t("deleteEmpty")}
+              {ou.childCount > 0
+                ? t("deleteHasChildren")
+                : ou.memberCount > 0
+                  ? ou.parentId
+                    ? t("deleteMovesMembers", { count: ou.memberCount })
+                    : t("deleteRootWithMembers")
+                  : t("deleteEmpty")}
             </AlertDialogDescription>
           </AlertDialogHeader>
-          {error && <p role="alert" className="text-destructive text-sm">{error}</p>}
+          {error && (
+            <p role="alert" className="text-destructive text-sm">
+              {error}
+            </p>
+          )}
           <AlertDialogFooter>
             <AlertDialogCancel>{tc("cancel")}</AlertDialogCancel>
             {ou.childCount === 0 && (ou.memberCount === 0 || ou.parentId) && (
@@ -119,7 +197,13 @@ export function OuActions({ ou }: { ou: Ou }) {
                 disabled={isPending}
                 onClick={(e) => {
                   e.preventDefault();
-                  run(async () => finish(await deleteOuAction({ id: ou.id, moveMembersToParent: ou.memberCount > 0 }), t("deleted"), ou.parentId ? `/directory/organizations?ou=${ou.parentId}` : "/directory/organizations"));
+                  run(async () =>
+                    finish(
+                      await deleteOuAction({ id: ou.id, moveMembersToParent: ou.memberCount > 0 }),
+                      t("deleted"),
+                      ou.parentId ? `/directory/organizations?ou=${ou.parentId}` : "/directory/organizations",
+                    ),
+                  );
                 }}
               >
                 {t("deleteConfirm")}

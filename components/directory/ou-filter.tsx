@@ -5,7 +5,14 @@ import { useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { OuSearch } from "./ou-search";
 
 // Filters the accounts list by an OU and everything under it (?ou=<id>).
@@ -18,7 +25,10 @@ export function OuFilter() {
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
-        <Button variant="outline"><Filter aria-hidden className="size-4" />{t("filterByOu")}</Button>
+        <Button variant="outline">
+          <Filter aria-hidden className="size-4" />
+          {t("filterByOu")}
+        </Button>
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>

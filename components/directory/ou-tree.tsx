@@ -24,11 +24,33 @@ export function OuTree({ selectedId, expandedIds }: { selectedId?: string; expan
   );
 }
 
-function OuLevel({ parentId, selectedId, expandedIds }: { parentId: string; selectedId?: string; expandedIds: string[] }) {
+function OuLevel({
+  parentId,
+  selectedId,
+  expandedIds,
+}: {
+  parentId: string;
+  selectedId?: string;
+  expandedIds: string[];
+}) {
   const t = useTranslations("organizations");
-  const { data, isLoading, isError } = useQuery({ queryKey: ["ou-children", parentId], queryFn: () => fetchChildren(parentId) });
-  if (isLoading) return <li className="text-muted-foreground flex items-center gap-1 px-2 py-1"><Loader2 aria-hidden className="size-3 animate-spin" />{t("loading")}</li>;
-  if (isError) return <li role="alert" className="text-destructive px-2 py-1">{t("loadFailed")}</li>;
+  const { data, isLoading, isError } = useQuery({
+    queryKey: ["ou-children", parentId],
+    queryFn: () => fetchChildren(parentId),
+  });
+  if (isLoading)
+    return (
+      <li className="text-muted-foreground flex items-center gap-1 px-2 py-1">
+        <Loader2 aria-hidden className="size-3 animate-spin" />
+        {t("loading")}
+      </li>
+    );
+  if (isError)
+    return (
+      <li role="alert" className="text-destructive px-2 py-1">
+        {t("loadFailed")}
+      </li>
+    );
   return (data ?? []).map((ou) => <OuNode key={ou.id} ou={ou} selectedId={selectedId} expandedIds={expandedIds} />);
 }
 
@@ -43,13 +65,22 @@ function OuNode({ ou, selectedId, expandedIds }: { ou: OuListItem; selectedId?: 
     <li role="treeitem" aria-expanded={hasChildren ? isOpen : undefined} aria-selected={isSelected}>
       <div className={cn("flex items-center gap-1 rounded-md pr-2", isSelected && "bg-accent")}>
         {hasChildren ? (
-          <button type="button" className="hover:bg-muted rounded p-1" aria-label={t(isOpen ? "collapse" : "expand", { name: ou.name })} onClick={() => setToggled(!isOpen)}>
+          <button
+            type="button"
+            className="hover:bg-muted rounded p-1"
+            aria-label={t(isOpen ? "collapse" : "expand", { name: ou.name })}
+            onClick={() => setToggled(!isOpen)}
+          >
             {isOpen ? <ChevronDown aria-hidden className="size-4" /> : <ChevronRight aria-hidden className="size-4" />}
           </button>
         ) : (
           <span className="w-6" aria-hidden />
         )}
-        <Link href={`/directory/organizations?ou=${ou.id}`} className="flex-1 truncate py-1 hover:underline" aria-current={isSelected ? "true" : undefined}>
+        <Link
+          href={`/directory/organizations?ou=${ou.id}`}
+          className="flex-1 truncate py-1 hover:underline"
+          aria-current={isSelected ? "true" : undefined}
+        >
           {ou.name}
         </Link>
         <span className="text-muted-foreground text-xs tabular-nums">{ou.memberCount}</span>

@@ -38,12 +38,24 @@ export function IdpActions({ id, name, status, bindings }: Props) {
 
   return (
     <div className="flex flex-wrap gap-2">
-      <Button onClick={() => void start("full")} disabled={busy !== null || !isEnabled}>{t("syncNow")}</Button>
-      <Button variant="outline" onClick={() => void start("dry_run")} disabled={busy !== null}>{t("previewChanges")}</Button>
-      <Link href={`/identity-providers/${id}/modify`} className={buttonVariants({ variant: "outline" })}>{t("modify")}</Link>
-      <Link href={`/identity-providers/${id}/field-mapping`} className={buttonVariants({ variant: "outline" })}>{t("configureMapping")}</Link>
-      <Link href={`/identity-providers/${id}/sync-runs`} className={buttonVariants({ variant: "outline" })}>{t("viewRuns")}</Link>
-      <Button variant="outline" onClick={() => void toggle()} disabled={busy !== null}>{isEnabled ? t("disable") : t("enable")}</Button>
+      <Button onClick={() => void start("full")} disabled={busy !== null || !isEnabled}>
+        {t("syncNow")}
+      </Button>
+      <Button variant="outline" onClick={() => void start("dry_run")} disabled={busy !== null}>
+        {t("previewChanges")}
+      </Button>
+      <Link href={`/identity-providers/${id}/modify`} className={buttonVariants({ variant: "outline" })}>
+        {t("modify")}
+      </Link>
+      <Link href={`/identity-providers/${id}/field-mapping`} className={buttonVariants({ variant: "outline" })}>
+        {t("configureMapping")}
+      </Link>
+      <Link href={`/identity-providers/${id}/sync-runs`} className={buttonVariants({ variant: "outline" })}>
+        {t("viewRuns")}
+      </Link>
+      <Button variant="outline" onClick={() => void toggle()} disabled={busy !== null}>
+        {isEnabled ? t("disable") : t("enable")}
+      </Button>
       <DeleteIdpButton id={id} name={name} bindings={bindings} />
     </div>
   );

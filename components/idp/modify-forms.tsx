@@ -16,7 +16,13 @@ import { ApplicationForm } from "./wizard/application-form";
 import type { DeveloperInfo } from "./wizard/developer-info";
 import { ScenarioForm, type ScenarioDefaults } from "./wizard/scenario-form";
 
-type Props = { id: string; application: TApplicationInput; developerInfo: DeveloperInfo; scenario: ScenarioDefaults; hasFullSync: boolean };
+type Props = {
+  id: string;
+  application: TApplicationInput;
+  developerInfo: DeveloperInfo;
+  scenario: ScenarioDefaults;
+  hasFullSync: boolean;
+};
 
 /** Modify: basic settings, scenario, rotate AppSecret. */
 export function ModifyForms({ id, application, developerInfo, scenario, hasFullSync }: Props) {
@@ -34,7 +40,14 @@ export function ModifyForms({ id, application, developerInfo, scenario, hasFullS
         <TabsTrigger value="secret">{t("rotateSecret")}</TabsTrigger>
       </TabsList>
       <TabsContent value="basic">
-        <ApplicationForm defaults={application} hasSecret developerInfo={developerInfo} sandboxUrl={null} submitLabel={t("save")} onSaved={saved} />
+        <ApplicationForm
+          defaults={application}
+          hasSecret
+          developerInfo={developerInfo}
+          sandboxUrl={null}
+          submitLabel={t("save")}
+          onSaved={saved}
+        />
       </TabsContent>
       <TabsContent value="scenario">
         <ScenarioForm id={id} defaults={scenario} hasFullSync={hasFullSync} submitLabel={t("save")} onSaved={saved} />
@@ -66,10 +79,23 @@ function RotateSecretForm({ id, onSaved }: { id: string; onSaved: () => void }) 
     <form onSubmit={(e) => void submit(e)} noValidate className="max-w-md space-y-4" aria-label={t("rotateSecret")}>
       <p className="text-muted-foreground text-sm">{t("rotateHint")}</p>
       <FormField id="newSecret" label={t("newSecret")} error={error}>
-        <Input {...fieldAria("newSecret", error)} type="password" autoComplete="new-password" value={secret} onChange={(e) => setSecret(e.target.value)} required />
+        <Input
+          {...fieldAria("newSecret", error)}
+          type="password"
+          autoComplete="new-password"
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+          required
+        />
       </FormField>
-      {error && <Alert variant="destructive"><AlertDescription>{error}</AlertDescription></Alert>}
-      <Button type="submit" disabled={isSaving || !secret}>{t("rotate")}</Button>
+      {error && (
+        <Alert variant="destructive">
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
+      )}
+      <Button type="submit" disabled={isSaving || !secret}>
+        {t("rotate")}
+      </Button>
     </form>
   );
 }

@@ -1,9 +1,20 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 
-const idpVariant: Record<string, "secondary" | "success" | "outline" | "warning"> = { draft: "secondary", enabled: "success", disabled: "outline", needs_attention: "warning" };
+const idpVariant: Record<string, "secondary" | "success" | "outline" | "warning"> = {
+  draft: "secondary",
+  enabled: "success",
+  disabled: "outline",
+  needs_attention: "warning",
+};
 const runVariant: Record<string, "secondary" | "success" | "outline" | "warning" | "destructive"> = {
-  queued: "secondary", running: "secondary", succeeded: "success", partially_succeeded: "warning", failed: "destructive", cancelled: "outline", held: "warning",
+  queued: "secondary",
+  running: "secondary",
+  succeeded: "success",
+  partially_succeeded: "warning",
+  failed: "destructive",
+  cancelled: "outline",
+  held: "warning",
 };
 
 export function IdpStatusBadge({ status }: { status: string }) {
@@ -13,5 +24,9 @@ export function IdpStatusBadge({ status }: { status: string }) {
 
 export function RunStatusBadge({ status }: { status: string }) {
   const t = useTranslations("runStatus");
-  return <Badge variant={runVariant[status] ?? "outline"} data-status={status}>{t.has(status) ? t(status) : status}</Badge>;
+  return (
+    <Badge variant={runVariant[status] ?? "outline"} data-status={status}>
+      {t.has(status) ? t(status) : status}
+    </Badge>
+  );
 }

@@ -10,7 +10,10 @@ export async function AppShell({ admin, children }: { admin: CurrentAdmin; child
   const t = await getTranslations();
   return (
     <div className="flex min-h-screen">
-      <a href="#main" className="focus:bg-background sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:p-2">
+      <a
+        href="#main"
+        className="focus:bg-background sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:p-2"
+      >
         {t("common.skipToContent")}
       </a>
       <aside className="bg-sidebar text-sidebar-foreground hidden w-60 shrink-0 border-r md:block">

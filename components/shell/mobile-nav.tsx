@@ -16,7 +16,10 @@ export function MobileNav() {
     <div className="md:hidden">
       <DisclosureMenu
         className="w-56"
-        triggerProps={{ className: buttonVariants({ variant: "ghost", size: "icon" }), "aria-label": t("common.openMenu") }}
+        triggerProps={{
+          className: buttonVariants({ variant: "ghost", size: "icon" }),
+          "aria-label": t("common.openMenu"),
+        }}
         trigger={<Menu aria-hidden className="size-5" />}
       >
         {(close) => (
@@ -25,7 +28,13 @@ export function MobileNav() {
               <div key={group.labelKey ?? i}>
                 {i > 0 && <hr className="bg-border -mx-1 my-1 h-px border-0" />}
                 {group.items.map((item) => (
-                  <Link key={item.href} href={item.href} onClick={close} className={disclosureItemClass} aria-current={isActive(pathname, item.href) ? "page" : undefined}>
+                  <Link
+                    key={item.href}
+                    href={item.href}
+                    onClick={close}
+                    className={disclosureItemClass}
+                    aria-current={isActive(pathname, item.href) ? "page" : undefined}
+                  >
                     <item.icon aria-hidden />
                     {t(`nav.${item.labelKey}`)}
                   </Link>

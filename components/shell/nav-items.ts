@@ -1,4 +1,13 @@
-import { Building2, FileUp, LayoutGrid, ListChecks, RefreshCw, ScrollText, SlidersHorizontal, Users } from "lucide-react";
+import {
+  Building2,
+  FileUp,
+  LayoutGrid,
+  ListChecks,
+  RefreshCw,
+  ScrollText,
+  SlidersHorizontal,
+  Users,
+} from "lucide-react";
 
 export type NavItem = { href: string; labelKey: string; icon: typeof LayoutGrid };
 export type NavGroup = { labelKey?: string; items: NavItem[] };

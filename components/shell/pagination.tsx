@@ -4,17 +4,36 @@ import { buttonVariants } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 
 /** Server-rendered Previous / Next links that keep the other query parameters. */
-export async function Pagination({ page, pages, basePath, params }: { page: number; pages: number; basePath: string; params?: Record<string, string | undefined> }) {
+export async function Pagination({
+  page,
+  pages,
+  basePath,
+  params,
+}: {
+  page: number;
+  pages: number;
+  basePath: string;
+  params?: Record<string, string | undefined>;
+}) {
   const t = await getTranslations("common");
   const href = (p: number) => {
-    const query = new URLSearchParams(Object.entries({ ...params, page: String(p) }).filter((e): e is [string, string] => !!e[1]));
+    const query = new URLSearchParams(
+      Object.entries({ ...params, page: String(p) }).filter((e): e is [string, string] => !!e[1]),
+    );
     return `${basePath}?${query}`;
   };
   const link = (p: number, label: string, disabled: boolean) =>
     disabled ? (
-      <span aria-disabled className={cn(buttonVariants({ variant: "outline", size: "sm" }), "pointer-events-none opacity-50")}>{label}</span>
+      <span
+        aria-disabled
+        className={cn(buttonVariants({ variant: "outline", size: "sm" }), "pointer-events-none opacity-50")}
+      >
+        {label}
+      </span>
     ) : (
-      <Link href={href(p)} className={buttonVariants({ variant: "outline", size: "sm" })}>{label}</Link>
+      <Link href={href(p)} className={buttonVariants({ variant: "outline", size: "sm" })}>
+        {label}
+      </Link>
     );
   return (
     <nav aria-label="Pagination" className="mt-4 flex items-center justify-between gap-2">

@@ -14,7 +14,9 @@ export function SidebarNav() {
       {navGroups.map((group, i) => (
         <div key={group.labelKey ?? i} className="flex flex-col gap-1">
           {group.labelKey && (
-            <p className="text-muted-foreground px-3 pt-2 text-xs font-medium tracking-wide uppercase">{t(group.labelKey)}</p>
+            <p className="text-muted-foreground px-3 pt-2 text-xs font-medium tracking-wide uppercase">
+              {t(group.labelKey)}
+            </p>
           )}
           <ul className="flex flex-col gap-0.5">
             {group.items.map((item) => {
@@ -26,7 +28,9 @@ export function SidebarNav() {
                     aria-current={active ? "page" : undefined}
                     className={cn(
                       "flex items-center gap-2 rounded-md px-3 py-2 text-sm transition-colors focus-visible:ring-ring/50 focus-visible:ring-[3px] focus-visible:outline-none",
-                      active ? "bg-accent text-accent-foreground font-medium" : "text-muted-foreground hover:bg-accent hover:text-foreground",
+                      active
+                        ? "bg-accent text-accent-foreground font-medium"
+                        : "text-muted-foreground hover:bg-accent hover:text-foreground",
                     )}
                   >
                     <item.icon aria-hidden className="size-4" />

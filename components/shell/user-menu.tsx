@@ -12,7 +12,12 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
     <DisclosureMenu
       align="end"
       className="w-64"
-      triggerProps={{ className: buttonVariants({ variant: "ghost", className: "gap-2" }), "data-testid": "user-menu" } as React.ComponentProps<"button">}
+      triggerProps={
+        {
+          className: buttonVariants({ variant: "ghost", className: "gap-2" }),
+          "data-testid": "user-menu",
+        } as React.ComponentProps<"button">
+      }
       trigger={
         <>
           <UserRound aria-hidden className="size-4" />

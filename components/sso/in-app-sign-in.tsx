@@ -14,7 +14,12 @@ async function jsapiCode(corpId: string): Promise<string | null> {
   return (await dd.runtime.permission.requestAuthCode({ corpId })).code;
 }
 
-type Props = { idpId: string; corpId: string; name: string; /** From the sandbox launcher; the server passes it only for sandbox IdPs. */ launchCode: string | null };
+type Props = {
+  idpId: string;
+  corpId: string;
+  name: string;
+  /** From the sandbox launcher; the server passes it only for sandbox IdPs. */ launchCode: string | null;
+};
 
 /** The application home page's work: get a code, post it to next-auth, land on the portal or name the refusal. */
 export function InAppSignIn({ idpId, corpId, name, launchCode }: Props) {

@@ -44,7 +44,14 @@ export function DisclosureMenu({ trigger, triggerProps, align = "start", classNa
 
   return (
     <div ref={root} className="relative">
-      <button ref={button} type="button" aria-expanded={isOpen} aria-controls={id} onClick={() => setOpen((v) => !v)} {...triggerProps}>
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={isOpen}
+        aria-controls={id}
+        onClick={() => setOpen((v) => !v)}
+        {...triggerProps}
+      >
         {trigger}
       </button>
       <div

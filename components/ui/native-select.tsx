@@ -17,7 +17,10 @@ function NativeSelect({ className, ...props }: React.ComponentProps<"select">) {
         )}
         {...props}
       />
-      <ChevronDownIcon aria-hidden className="text-muted-foreground pointer-events-none absolute top-1/2 right-2.5 size-4 -translate-y-1/2" />
+      <ChevronDownIcon
+        aria-hidden
+        className="text-muted-foreground pointer-events-none absolute top-1/2 right-2.5 size-4 -translate-y-1/2"
+      />
     </div>
   );
 }

@@ -23,7 +23,12 @@ function RadioGroup({ className, value, onValueChange, name, disabled, ...props 
   );
 }
 
-function RadioGroupItem({ className, value, disabled, ...props }: Omit<React.ComponentProps<"input">, "type" | "value"> & { value: string }) {
+function RadioGroupItem({
+  className,
+  value,
+  disabled,
+  ...props
+}: Omit<React.ComponentProps<"input">, "type" | "value"> & { value: string }) {
   const group = useContext(RadioGroupContext);
   return (
     <input

@@ -12,9 +12,7 @@ type TableProps = React.ComponentProps<"table"> & {
 };
 
 function Table({ className, regionLabel, ...props }: TableProps) {
-  const region = regionLabel
-    ? { role: "region", "aria-label": regionLabel, tabIndex: 0 }
-    : {};
+  const region = regionLabel ? { role: "region", "aria-label": regionLabel, tabIndex: 0 } : {};
   return (
     <div
       data-slot="table-container"

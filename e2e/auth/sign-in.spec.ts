@@ -3,7 +3,15 @@ import { expect, LoginPage, test } from "../fixtures";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
-const CONSOLE_PAGES = ["/", "/identity-providers", "/identity-providers/new/dingtalk", "/directory/accounts", "/directory/organizations", "/sync-runs", "/audit-log"];
+const CONSOLE_PAGES = [
+  "/",
+  "/identity-providers",
+  "/identity-providers/new/dingtalk",
+  "/directory/accounts",
+  "/directory/organizations",
+  "/sync-runs",
+  "/audit-log",
+];
 
 test("[AUTH]: a wrong password gets a clear message and no session", async ({ page }) => {
   const login = new LoginPage(page);
@@ -23,7 +31,10 @@ test("[AUTH]: the right password opens the dashboard, and sign out closes it", a
   await login.signIn(freshAdmin.email, freshAdmin.password);
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("heading", { name: "Quick Start" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Bind DingTalk" })).toHaveAttribute("href", "/identity-providers/new/dingtalk");
+  await expect(page.getByRole("link", { name: "Bind DingTalk" })).toHaveAttribute(
+    "href",
+    "/identity-providers/new/dingtalk",
+  );
   await page.getByTestId("user-menu").click();
   await expect(page.getByTestId("user-menu")).toHaveAttribute("aria-expanded", "true");
   await expect(page.getByText(freshAdmin.email, { exact: true })).toBeVisible();
@@ -49,8 +60,12 @@ test("[AUTH]: the 6th wrong attempt is refused, even with the right password", a
     await expect(login.formError()).toHaveText(/e-mail or password is wrong/);
   }
   await login.signIn(freshAdmin.email, freshAdmin.password);
-  await expect(login.formError()).toHaveText("Too many failed attempts for this e-mail. Wait 15 minutes, then try again.");
+  await expect(login.formError()).toHaveText(
+    "Too many failed attempts for this e-mail. Wait 15 minutes, then try again.",
+  );
   await expect(page).toHaveURL(/\/login/);
-  const refusals = await db.auditLog.count({ where: { action: "auth.sign_in_refused", details: { contains: freshAdmin.email } } });
+  const refusals = await db.auditLog.count({
+    where: { action: "auth.sign_in_refused", details: { contains: freshAdmin.email } },
+  });
   expect(refusals).toBe(1);
 });

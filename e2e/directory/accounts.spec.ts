@@ -1,6 +1,10 @@
 import { expect, test } from "../fixtures";
 
-test("[DIRECTORY][ACCOUNTS]: invalid e-mail and a duplicate username get field errors, and nothing is saved", async ({ page, db, uid }) => {
+test("[DIRECTORY][ACCOUNTS]: invalid e-mail and a duplicate username get field errors, and nothing is saved", async ({
+  page,
+  db,
+  uid,
+}) => {
   const original = await db.account.findUniqueOrThrow({ where: { username: "zhang.wei" } });
   await page.goto("/directory/accounts/new");
   await page.getByLabel("Username").fill("zhang.wei");
@@ -18,7 +22,11 @@ test("[DIRECTORY][ACCOUNTS]: invalid e-mail and a duplicate username get field e
   expect(await db.account.count({ where: { displayName: `Dup ${uid}` } })).toBe(0);
 });
 
-test("[DIRECTORY][ACCOUNTS]: a valid account is created with its organization, listed and searchable", async ({ page, db, uid }) => {
+test("[DIRECTORY][ACCOUNTS]: a valid account is created with its organization, listed and searchable", async ({
+  page,
+  db,
+  uid,
+}) => {
   const username = `e2e.user.${uid}`;
   await page.goto("/directory/accounts/new");
   await page.getByLabel("Username").fill(username);
@@ -37,16 +45,31 @@ test("[DIRECTORY][ACCOUNTS]: a valid account is created with its organization, l
   await expect(page.getByRole("link", { name: username })).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(username) })).toContainText("Tokyo Office");
 
-  const saved = await db.account.findUniqueOrThrow({ where: { username }, include: { memberships: { include: { ou: true } } } });
+  const saved = await db.account.findUniqueOrThrow({
+    where: { username },
+    include: { memberships: { include: { ou: true } } },
+  });
   expect(saved).toMatchObject({ phoneNumber: "13912345678", phoneRegion: "86", status: "enabled" });
   expect(saved.memberships.map((m) => [m.ou.name, m.isPrimary])).toEqual([["Tokyo Office", true]]);
   expect(await db.outboxEvent.count({ where: { objectId: saved.id, operation: "create" } })).toBe(1);
 });
 
-test("[DIRECTORY][ACCOUNTS]: bulk disable asks nothing, bulk delete confirms and says what happens in DingTalk", async ({ page, db, uid }) => {
+test("[DIRECTORY][ACCOUNTS]: bulk disable asks nothing, bulk delete confirms and says what happens in DingTalk", async ({
+  page,
+  db,
+  uid,
+}) => {
   const ids: string[] = [];
-  for (const n of [1, 2]) ids.push((await db.account.create({ data: { username: `bulk.${uid}.${n}`, displayName: `Bulk ${n}` } })).id);
-  await db.binding.create({ data: { idp: { create: { displayName: `IdP ${uid}`, corpId: `corp${uid}`, appKey: "k", appSecretEncrypted: "x" } }, objectType: "user", localId: ids[0], remoteId: `bulk${uid}` } });
+  for (const n of [1, 2])
+    ids.push((await db.account.create({ data: { username: `bulk.${uid}.${n}`, displayName: `Bulk ${n}` } })).id);
+  await db.binding.create({
+    data: {
+      idp: { create: { displayName: `IdP ${uid}`, corpId: `corp${uid}`, appKey: "k", appSecretEncrypted: "x" } },
+      objectType: "user",
+      localId: ids[0],
+      remoteId: `bulk${uid}`,
+    },
+  });
   await page.goto(`/directory/accounts?q=bulk.${uid}`);
   await page.getByRole("checkbox", { name: "Select all on this page" }).click();
   await expect(page.getByText("2 selected")).toBeVisible();
@@ -57,7 +80,9 @@ test("[DIRECTORY][ACCOUNTS]: bulk disable asks nothing, bulk delete confirms and
   await page.getByRole("checkbox", { name: "Select all on this page" }).click();
   await page.getByRole("button", { name: "Delete" }).click();
   const dialog = page.getByRole("alertdialog");
-  await expect(dialog).toContainText("1 of them is bound to a DingTalk user: that user is removed from DingTalk at the next sync.");
+  await expect(dialog).toContainText(
+    "1 of them is bound to a DingTalk user: that user is removed from DingTalk at the next sync.",
+  );
   await dialog.getByRole("button", { name: "Cancel" }).click();
   expect(await db.account.count({ where: { id: { in: ids } } })).toBe(2);
   await page.getByRole("button", { name: "Delete" }).click();

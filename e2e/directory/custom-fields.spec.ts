@@ -1,6 +1,10 @@
 import { expect, test } from "../fixtures";
 
-test("[DIRECTORY][CUSTOM FIELDS]: a new enum field validates its id and shows on the account form", async ({ page, db, uid }) => {
+test("[DIRECTORY][CUSTOM FIELDS]: a new enum field validates its id and shows on the account form", async ({
+  page,
+  db,
+  uid,
+}) => {
   const id = `level_${uid}`.toLowerCase().replace(/[^a-z0-9_]/g, "");
   await page.goto("/directory/custom-fields");
   await expect(page.getByRole("cell", { name: "work_place", exact: true })).toBeVisible();
@@ -15,7 +19,11 @@ test("[DIRECTORY][CUSTOM FIELDS]: a new enum field validates its id and shows on
   await page.getByLabel("Options").fill("L1, L2, L3");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("cell", { name: id, exact: true })).toBeVisible();
-  expect(JSON.parse((await db.customFieldDefinition.findUniqueOrThrow({ where: { id } })).options)).toEqual(["L1", "L2", "L3"]);
+  expect(JSON.parse((await db.customFieldDefinition.findUniqueOrThrow({ where: { id } })).options)).toEqual([
+    "L1",
+    "L2",
+    "L3",
+  ]);
 
   await page.goto("/directory/accounts/new");
   await expect(page.getByText(`idpUser.customFields.${id}`)).toBeVisible();

@@ -16,7 +16,11 @@ test("[DIRECTORY][OU]: moving an OU under its own child is refused and changes n
   expect(await db.outboxEvent.count({ where: { objectId: parent.id } })).toBe(0);
 });
 
-test("[DIRECTORY][OU]: the tree expands lazily; create, rename and delete with confirmation", async ({ page, db, uid }) => {
+test("[DIRECTORY][OU]: the tree expands lazily; create, rename and delete with confirmation", async ({
+  page,
+  db,
+  uid,
+}) => {
   await page.goto("/directory/organizations");
   const tree = page.getByRole("tree");
   await expect(tree.getByRole("link", { name: "Acme Group" })).toBeVisible();
@@ -28,7 +32,9 @@ test("[DIRECTORY][OU]: the tree expands lazily; create, rename and delete with c
   await page.getByRole("button", { name: "Add sub-organization" }).click();
   await page.getByRole("textbox", { name: "Name", exact: true }).fill(`Bad-${uid}`);
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.locator("#ou-name-error")).toHaveText("DingTalk refuses “-” and “,” in department names. Remove them.");
+  await expect(page.locator("#ou-name-error")).toHaveText(
+    "DingTalk refuses “-” and “,” in department names. Remove them.",
+  );
   await page.getByRole("textbox", { name: "Name", exact: true }).fill(`Team ${uid}`);
   await page.getByRole("button", { name: "Save" }).click();
   await expect(tree.getByRole("link", { name: `Team ${uid}` })).toBeVisible();
@@ -45,5 +51,9 @@ test("[DIRECTORY][OU]: the tree expands lazily; create, rename and delete with c
   await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("heading", { name: "Sales", exact: true })).toBeVisible();
   expect(await db.organizationalUnit.count({ where: { id: created.id } })).toBe(0);
-  expect((await db.outboxEvent.findMany({ where: { objectId: created.id }, orderBy: { id: "asc" } })).map((e) => e.operation)).toEqual(["create", "update", "delete"]);
+  expect(
+    (await db.outboxEvent.findMany({ where: { objectId: created.id }, orderBy: { id: "asc" } })).map(
+      (e) => e.operation,
+    ),
+  ).toEqual(["create", "update", "delete"]);
 });

@@ -47,7 +47,11 @@ test("[A11Y]: the four wizard steps have no serious or critical axe violation", 
   await expectAccessible(page, "Step 4 (preview and expression error)");
 });
 
-test("[A11Y]: the overview, Configure Field Mapping, a sync run and the run list have no serious or critical axe violation", async ({ page, db, uid }) => {
+test("[A11Y]: the overview, Configure Field Mapping, a sync run and the run list have no serious or critical axe violation", async ({
+  page,
+  db,
+  uid,
+}) => {
   test.setTimeout(150_000);
   const app = await createSandboxApp(uid);
   const { root } = await seedScope(db, uid);

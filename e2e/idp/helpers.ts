@@ -5,24 +5,41 @@ import { expect } from "../fixtures";
 
 export type SandboxApp = { corpId: string; appKey: string; appSecret: string };
 
-export const READ_SCOPES = ["qyapi_get_member", "qyapi_get_member_by_mobile", "qyapi_get_department_list", "qyapi_get_department_member"];
+export const READ_SCOPES = [
+  "qyapi_get_member",
+  "qyapi_get_member_by_mobile",
+  "qyapi_get_department_list",
+  "qyapi_get_department_member",
+];
 
 /** A DingTalk corp and app of this test's own: CorpIds are unique per console. */
 export async function createSandboxApp(uid: string, scopes?: string[]): Promise<SandboxApp> {
   const app = { corpId: `ding${uid}`, appKey: `key${uid}`, appSecret: `secret${uid}`, ...(scopes ? { scopes } : {}) };
-  const res = await fetch(`${E2E_SANDBOX_URL}/_sandbox/apps`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(app) });
+  const res = await fetch(`${E2E_SANDBOX_URL}/_sandbox/apps`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(app),
+  });
   expect(res.ok).toBe(true);
   return app;
 }
 
-export type SandboxState = { departments: { dept_id: number; name: string; parent_id: number }[]; users: { userid: string; name: string; email?: string; dept_id_list: number[] }[] };
+export type SandboxState = {
+  departments: { dept_id: number; name: string; parent_id: number }[];
+  users: { userid: string; name: string; email?: string; dept_id_list: number[] }[];
+};
 
 export async function sandboxState(corpId: string): Promise<SandboxState> {
   return (await (await fetch(`${E2E_SANDBOX_URL}/_sandbox/state?corpId=${corpId}`)).json()) as SandboxState;
 }
 
-export async function sandboxCalls(corpId: string): Promise<{ total: number; byPath: Record<string, Record<string, number>> }> {
-  return (await (await fetch(`${E2E_SANDBOX_URL}/_sandbox/calls?corpId=${corpId}`)).json()) as { total: number; byPath: Record<string, Record<string, number>> };
+export async function sandboxCalls(
+  corpId: string,
+): Promise<{ total: number; byPath: Record<string, Record<string, number>> }> {
+  return (await (await fetch(`${E2E_SANDBOX_URL}/_sandbox/calls?corpId=${corpId}`)).json()) as {
+    total: number;
+    byPath: Record<string, Record<string, number>>;
+  };
 }
 
 /** A small scope of this test's own: a root OU with a sub-OU and one account in each. */
@@ -34,8 +51,13 @@ export async function seedScope(db: Db, uid: string) {
   const make = (suffix: string, ouId: string) =>
     db.account.create({
       data: {
-        username: `e2e${id}${suffix}`, displayName: `E2E ${suffix.toUpperCase()} ${id}`, email: `e2e.${id}.${suffix}@example.com`,
-        phoneNumber: phone(), phoneRegion: "86", jobTitle: "Engineer", memberships: { create: { ouId, isPrimary: true } },
+        username: `e2e${id}${suffix}`,
+        displayName: `E2E ${suffix.toUpperCase()} ${id}`,
+        email: `e2e.${id}.${suffix}@example.com`,
+        phoneNumber: phone(),
+        phoneRegion: "86",
+        jobTitle: "Engineer",
+        memberships: { create: { ouId, isPrimary: true } },
       },
     });
   const lead = await make("a", root.id);
@@ -58,7 +80,10 @@ export const stepHeading = (page: Page, name: string) => page.getByTestId("wizar
 
 export async function pickSource(page: Page, name: string) {
   await page.getByLabel("Add an organization").fill(name);
-  await page.getByRole("button", { name: new RegExp(name) }).first().click();
+  await page
+    .getByRole("button", { name: new RegExp(name) })
+    .first()
+    .click();
   await expect(page.getByRole("list", { name: "Selected source organizations" })).toContainText(name);
 }
 
@@ -76,7 +101,12 @@ export async function throughScenario(page: Page, app: SandboxApp, scopeName: st
 }
 
 /** Binds the sandbox app through the four wizard steps, then Save and sync until the full run has succeeded; returns the IdP's id. */
-export async function bindAndSync(page: Page, app: SandboxApp, scopeName: string, displayName: string): Promise<string> {
+export async function bindAndSync(
+  page: Page,
+  app: SandboxApp,
+  scopeName: string,
+  displayName: string,
+): Promise<string> {
   await throughScenario(page, app, scopeName, displayName);
   const idpId = new URL(page.url()).searchParams.get("id");
   expect(idpId).toBeTruthy();

@@ -4,8 +4,16 @@ import { createSandboxApp, seedScope, throughScenario } from "./helpers";
 
 // DingTalk fields are labelled from their keys in the reader's language; an added field keeps its typed label.
 const LABELS = {
-  ja: { user: ["ユーザー ID", "氏名", "携帯電話番号", "メールアドレス", "役職", "社員番号"], org: "部署名", expressionOf: "社員番号 の式" },
-  "zh-CN": { user: ["用户 ID", "姓名", "手机号", "邮箱", "职位", "工号"], org: "部门名称", expressionOf: "工号的表达式" },
+  ja: {
+    user: ["ユーザー ID", "氏名", "携帯電話番号", "メールアドレス", "役職", "社員番号"],
+    org: "部署名",
+    expressionOf: "社員番号 の式",
+  },
+  "zh-CN": {
+    user: ["用户 ID", "姓名", "手机号", "邮箱", "职位", "工号"],
+    org: "部门名称",
+    expressionOf: "工号的表达式",
+  },
 } as const;
 const ENGLISH = ["UserID", "Name", "Mobile", "Email", "Title", "Job number"];
 

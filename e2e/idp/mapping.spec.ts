@@ -1,13 +1,24 @@
 import { expect, test } from "../fixtures";
 import { createSandboxApp, sandboxCalls, seedScope, throughScenario } from "./helpers";
 
-const WRITES = ["/topapi/v2/user/create", "/topapi/v2/user/update", "/topapi/v2/user/delete", "/topapi/v2/department/create", "/topapi/v2/department/update", "/topapi/v2/department/delete"];
+const WRITES = [
+  "/topapi/v2/user/create",
+  "/topapi/v2/user/update",
+  "/topapi/v2/user/delete",
+  "/topapi/v2/department/create",
+  "/topapi/v2/department/update",
+  "/topapi/v2/department/delete",
+];
 
 function writeCount(calls: { byPath: Record<string, Record<string, number>> }): number {
   return WRITES.reduce((n, path) => n + Object.values(calls.byPath[path] ?? {}).reduce((a, b) => a + b, 0), 0);
 }
 
-test("[MAPPING]: a syntax error is underlined and cannot be saved; the preview evaluates for the picked account", async ({ page, db, uid }) => {
+test("[MAPPING]: a syntax error is underlined and cannot be saved; the preview evaluates for the picked account", async ({
+  page,
+  db,
+  uid,
+}) => {
   test.setTimeout(90_000);
   const app = await createSandboxApp(uid);
   const { root, lead } = await seedScope(db, uid);
@@ -33,7 +44,11 @@ test("[MAPPING]: a syntax error is underlined and cannot be saved; the preview e
   await expect(page.getByTestId("preview-user-email")).toHaveText(lead.email!.split("@")[0].toUpperCase());
 });
 
-test("[MAPPING]: Save only creates no run; Preview changes shows the plan without writing to DingTalk", async ({ page, db, uid }) => {
+test("[MAPPING]: Save only creates no run; Preview changes shows the plan without writing to DingTalk", async ({
+  page,
+  db,
+  uid,
+}) => {
   test.setTimeout(90_000);
   const app = await createSandboxApp(uid);
   const { root } = await seedScope(db, uid);

@@ -3,18 +3,29 @@ import { expect, test } from "../fixtures";
 import { bindAndSync, createSandboxApp, sandboxState, seedScope } from "./helpers";
 
 async function sandboxAdmin(path: string, body: Record<string, unknown>) {
-  const res = await fetch(`${E2E_SANDBOX_URL}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${E2E_SANDBOX_URL}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   expect(res.ok).toBe(true);
 }
 
-test("[RECOVER]: a refused account is listed on the run and the IdP page; fixed, Retry failed objects writes it and the list empties", async ({ page, db, uid }) => {
+test("[RECOVER]: a refused account is listed on the run and the IdP page; fixed, Retry failed objects writes it and the list empties", async ({
+  page,
+  db,
+  uid,
+}) => {
   test.setTimeout(180_000);
   const app = await createSandboxApp(uid);
   const { root, member } = await seedScope(db, uid);
   const idpId = await bindAndSync(page, app, root.name, `Recover ${uid}`);
 
   // DingTalk takes 50 characters of e-mail at most: the plan refuses this one.
-  await db.account.update({ where: { id: member.id }, data: { email: `${"x".repeat(60)}@example.com`, jobTitle: "Staff Engineer" } });
+  await db.account.update({
+    where: { id: member.id },
+    data: { email: `${"x".repeat(60)}@example.com`, jobTitle: "Staff Engineer" },
+  });
   await page.goto(`/identity-providers/${idpId}`);
   await page.getByRole("button", { name: "Sync now" }).click();
   await expect(page).toHaveURL(/\/sync-runs\//);
@@ -56,11 +67,19 @@ test("[RECOVER]: a running sync can be cancelled and says so", async ({ page, db
   await expect(page.getByTestId("run-progress")).toHaveAttribute("data-status", "cancelled", { timeout: 30_000 });
   await expect(page.getByRole("button", { name: "Cancel run" })).toHaveCount(0);
   const runId = page.url().split("/").at(-1)!;
-  expect(await db.syncRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ status: "cancelled", created: 0, updated: 0 });
+  expect(await db.syncRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({
+    status: "cancelled",
+    created: 0,
+    updated: 0,
+  });
   expect(await db.auditLog.count({ where: { action: "sync.cancel", targetId: runId } })).toBe(1);
 });
 
-test("[MODIFY]: rotating the AppSecret refuses a secret DingTalk rejects and keeps syncing with the new one", async ({ page, db, uid }) => {
+test("[MODIFY]: rotating the AppSecret refuses a secret DingTalk rejects and keeps syncing with the new one", async ({
+  page,
+  db,
+  uid,
+}) => {
   test.setTimeout(180_000);
   const app = await createSandboxApp(uid);
   const { root } = await seedScope(db, uid);

@@ -2,11 +2,19 @@ import { expect, test } from "../fixtures";
 import { pickSource, sandboxState, seedScope, stepHeading } from "./helpers";
 
 // The only test that binds the seeded sandbox corp (a CorpId is unique per console).
-test("[WIZARD][HAPPY PATH]: Quick Start -> four steps with the sandbox -> Save and sync -> DingTalk holds the mapped tree", async ({ page, db, uid }) => {
+test("[WIZARD][HAPPY PATH]: Quick Start -> four steps with the sandbox -> Save and sync -> DingTalk holds the mapped tree", async ({
+  page,
+  db,
+  uid,
+}) => {
   test.setTimeout(120_000);
   const { root, team, lead, member } = await seedScope(db, uid);
   await page.goto("/");
-  await page.getByRole("main").getByRole("link", { name: /^Bind DingTalk/ }).first().click();
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: /^Bind DingTalk/ })
+    .first()
+    .click();
   await expect(stepHeading(page, "Create application")).toBeVisible();
 
   await page.getByRole("button", { name: "Use the DingTalk sandbox" }).click();

@@ -25,7 +25,8 @@ export async function setQrLogin(admin: Page, idpId: string, on: boolean) {
   await expect(admin.getByText("Saved.")).toBeVisible();
 }
 
-export const loginButton = (page: Page, displayName: string) => page.getByRole("link", { name: `Log in with DingTalk (${displayName})` });
+export const loginButton = (page: Page, displayName: string) =>
+  page.getByRole("link", { name: `Log in with DingTalk (${displayName})` });
 
 /** From a login page: the DingTalk button, then the sandbox's "scan as" page. */
 export async function openDingTalkLogin(page: Page, displayName: string) {
@@ -38,7 +39,14 @@ export const refusal = (page: Page) => page.getByTestId("sso-refusal");
 /** The app's own client against the sandbox, to make DingTalk users the directory does not know. */
 export function sandboxClient(app: SandboxApp): DingTalkClient {
   const base = E2E_SANDBOX_URL;
-  return createDingTalkClient({ ...app, baseUrl: base, v1BaseUrl: base, loginBaseUrl: base, allowLocalEndpoints: true, qps: 0 });
+  return createDingTalkClient({
+    ...app,
+    baseUrl: base,
+    v1BaseUrl: base,
+    loginBaseUrl: base,
+    allowLocalEndpoints: true,
+    qps: 0,
+  });
 }
 
 /** Every server action in the build (as e2e/security does), to prove a portal session reaches none. */
@@ -49,7 +57,14 @@ export function serverActions(): { id: string; route: string }[] {
   };
   return Object.entries(manifest.node).map(([id, entry]) => {
     const worker = Object.keys(entry.workers).find((w) => w.startsWith("app/")) ?? "app/page";
-    return { id, route: worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "") || "/" };
+    return {
+      id,
+      route:
+        worker
+          .replace(/^app/, "")
+          .replace(/\/page$/, "")
+          .replace(/\/\([^)]+\)/g, "") || "/",
+    };
   });
 }
 

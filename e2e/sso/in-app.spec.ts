@@ -2,7 +2,12 @@ import { E2E_BASE_URL, E2E_SANDBOX_URL } from "../env";
 import { expect, test } from "../fixtures";
 import { bindAndSync, createSandboxApp, endUserPage, refusal, seedScope } from "./helpers";
 
-test("[SSO][IN-APP]: the sandbox's 'Open the app as <user>' opens the home page URL of step 1 and signs in to /portal; the code works once", async ({ page, db, uid, browser }) => {
+test("[SSO][IN-APP]: the sandbox's 'Open the app as <user>' opens the home page URL of step 1 and signs in to /portal; the code works once", async ({
+  page,
+  db,
+  uid,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const app = await createSandboxApp(uid);
   const { root, lead } = await seedScope(db, uid);
@@ -28,14 +33,23 @@ test("[SSO][IN-APP]: the sandbox's 'Open the app as <user>' opens the home page 
   await expect(user).toHaveURL(/\/portal$/);
   await expect(user.getByTestId("portal-profile")).toContainText(lead.username);
   await expect(user.getByTestId("portal-binding")).toContainText(app.corpId);
-  expect(await db.auditLog.count({ where: { action: "portal.sign_in", targetId: lead.id, details: { contains: "dingtalk_inapp" } } })).toBe(1);
+  expect(
+    await db.auditLog.count({
+      where: { action: "portal.sign_in", targetId: lead.id, details: { contains: "dingtalk_inapp" } },
+    }),
+  ).toBe(1);
 
   // The same code again (DingTalk's codes are single use): refused with the reason.
   await user.goto(launchUrl);
   await expect(refusal(user)).toContainText("DingTalk’s sign-in code was invalid, expired or already used");
 });
 
-test("[SSO][IN-APP]: outside DingTalk, without a launcher code, the page says to open it from DingTalk; a disabled IdP refuses", async ({ page, db, uid, browser }) => {
+test("[SSO][IN-APP]: outside DingTalk, without a launcher code, the page says to open it from DingTalk; a disabled IdP refuses", async ({
+  page,
+  db,
+  uid,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const app = await createSandboxApp(uid);
   const { root } = await seedScope(db, uid);

@@ -1,12 +1,28 @@
 import { E2E_SANDBOX_URL } from "../env";
 import { expect, test } from "../fixtures";
 import {
-  bindAndSync, callAction, createSandboxApp, endUserPage, loginButton, openDingTalkLogin, refusal, sandboxClient, seedScope, serverActions, setQrLogin,
+  bindAndSync,
+  callAction,
+  createSandboxApp,
+  endUserPage,
+  loginButton,
+  openDingTalkLogin,
+  refusal,
+  sandboxClient,
+  seedScope,
+  serverActions,
+  setQrLogin,
 } from "./helpers";
 
-const hasSession = async (page: import("@playwright/test").Page) => (await page.context().cookies()).some((c) => c.name.includes("session-token"));
+const hasSession = async (page: import("@playwright/test").Page) =>
+  (await page.context().cookies()).some((c) => c.name.includes("session-token"));
 
-test("[SSO][QR]: QR code login on -> the button appears; a bound user scans on the sandbox page and lands on /portal as that account", async ({ page, db, uid, browser }) => {
+test("[SSO][QR]: QR code login on -> the button appears; a bound user scans on the sandbox page and lands on /portal as that account", async ({
+  page,
+  db,
+  uid,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const app = await createSandboxApp(uid);
   const { root, lead } = await seedScope(db, uid);
@@ -41,7 +57,8 @@ test("[SSO][QR]: QR code login on -> the button appears; a bound user scans on t
   await user.goto("/identity-providers");
   await expect(user).toHaveURL(/\/login$/);
   expect((await user.request.get("/api/directory/ous?parentId=root")).status()).toBe(401);
-  for (const action of serverActions()) expect(await callAction(user, action), `action ${action.id}`).toContain('"code":"unauthorized"');
+  for (const action of serverActions())
+    expect(await callAction(user, action), `action ${action.id}`).toContain('"code":"unauthorized"');
 
   await user.goto("/portal");
   await user.getByRole("button", { name: "Sign out" }).click();
@@ -51,14 +68,23 @@ test("[SSO][QR]: QR code login on -> the button appears; a bound user scans on t
   await expect(user).toHaveURL(/\/portal\/login$/);
 });
 
-test("[SSO][QR]: an unbound DingTalk user and a disabled account are refused with the reason, and get no session", async ({ page, db, uid, browser }) => {
+test("[SSO][QR]: an unbound DingTalk user and a disabled account are refused with the reason, and get no session", async ({
+  page,
+  db,
+  uid,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const app = await createSandboxApp(uid);
   const { root, member } = await seedScope(db, uid);
   const name = `QR unbound ${uid}`;
   const idpId = await bindAndSync(page, app, root.name, name);
   await setQrLogin(page, idpId, true);
-  await sandboxClient(app).createUser({ userid: `stranger${uid}`.toLowerCase(), name: `Stranger ${uid}`, deptIdList: [1] });
+  await sandboxClient(app).createUser({
+    userid: `stranger${uid}`.toLowerCase(),
+    name: `Stranger ${uid}`,
+    deptIdList: [1],
+  });
   const user = await endUserPage(browser);
 
   await user.goto("/portal/login");
@@ -79,7 +105,12 @@ test("[SSO][QR]: an unbound DingTalk user and a disabled account are refused wit
   expect(await db.auditLog.count({ where: { action: "auth.sign_in_refused", details: { contains: idpId } } })).toBe(2);
 });
 
-test("[SSO][QR]: a tampered state, a callback replayed, or carried to another browser is refused", async ({ page, db, uid, browser }) => {
+test("[SSO][QR]: a tampered state, a callback replayed, or carried to another browser is refused", async ({
+  page,
+  db,
+  uid,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const app = await createSandboxApp(uid);
   const { root, lead } = await seedScope(db, uid);
@@ -91,7 +122,9 @@ test("[SSO][QR]: a tampered state, a callback replayed, or carried to another br
   // Tampered: the state DingTalk returns is not the one this browser was sent with.
   await user.goto("/portal/login");
   await openDingTalkLogin(user, name);
-  await user.locator('input[name="state"]').evaluateAll((inputs) => inputs.forEach((i) => ((i as HTMLInputElement).value = "tampered-state")));
+  await user
+    .locator('input[name="state"]')
+    .evaluateAll((inputs) => inputs.forEach((i) => ((i as HTMLInputElement).value = "tampered-state")));
   await user.getByRole("button", { name: `Scan as ${lead.displayName}` }).click();
   await expect(user).toHaveURL(/error=state_invalid$/);
   await expect(refusal(user)).toContainText("This sign-in could not be verified");
@@ -101,7 +134,9 @@ test("[SSO][QR]: a tampered state, a callback replayed, or carried to another br
   // posted outside the page, so the callback URL is in hand before this browser follows it.
   await openDingTalkLogin(user, name);
   const scanForm = user.locator("form", { has: user.getByRole("button", { name: `Scan as ${lead.displayName}` }) });
-  const fields = await scanForm.evaluate((form) => Object.fromEntries(new FormData(form as HTMLFormElement)) as Record<string, string>);
+  const fields = await scanForm.evaluate(
+    (form) => Object.fromEntries(new FormData(form as HTMLFormElement)) as Record<string, string>,
+  );
   const scan = await user.request.post(`${E2E_SANDBOX_URL}/oauth2/auth/scan`, { form: fields, maxRedirects: 0 });
   const callback = scan.headers().location ?? "";
   expect(callback).toContain(`/api/auth/callback/dingtalk-${idpId}?`);
@@ -119,7 +154,12 @@ test("[SSO][QR]: a tampered state, a callback replayed, or carried to another br
   await expect(user).toHaveURL(/error=state_invalid$/);
 });
 
-test("[SSO][QR]: QR login switched off -> no button, and the callback of a login already started refuses", async ({ page, db, uid, browser }) => {
+test("[SSO][QR]: QR login switched off -> no button, and the callback of a login already started refuses", async ({
+  page,
+  db,
+  uid,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const app = await createSandboxApp(uid);
   const { root, lead } = await seedScope(db, uid);
@@ -142,7 +182,12 @@ test("[SSO][QR]: QR login switched off -> no button, and the callback of a login
   await expect(user).toHaveURL(/\/login\?error=idp_unavailable$/);
 });
 
-test("[SSO][QR]: an administrator linked to the account signs in to the console with DingTalk", async ({ page, db, uid, browser }) => {
+test("[SSO][QR]: an administrator linked to the account signs in to the console with DingTalk", async ({
+  page,
+  db,
+  uid,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const app = await createSandboxApp(uid);
   const { root, lead } = await seedScope(db, uid);
@@ -150,7 +195,9 @@ test("[SSO][QR]: an administrator linked to the account signs in to the console 
   const idpId = await bindAndSync(page, app, root.name, name);
   await setQrLogin(page, idpId, true);
   const email = `linked-${uid}@example.com`.toLowerCase();
-  await db.admin.create({ data: { email, name: `Linked ${uid}`, passwordHash: "not-a-bcrypt-hash", linkedAccountId: lead.id } });
+  await db.admin.create({
+    data: { email, name: `Linked ${uid}`, passwordHash: "not-a-bcrypt-hash", linkedAccountId: lead.id },
+  });
   const user = await endUserPage(browser);
 
   await user.goto("/login");

@@ -10,7 +10,11 @@ const QPS = 20;
 const CONCURRENCY = 8;
 
 /** Keeps `concurrency` workers calling until `shouldStop` says so; returns calls completed. */
-async function drive(call: () => Promise<unknown>, concurrency: number, shouldStop: (done: number) => boolean): Promise<number> {
+async function drive(
+  call: () => Promise<unknown>,
+  concurrency: number,
+  shouldStop: (done: number) => boolean,
+): Promise<number> {
   let done = 0;
   let started = 0;
   const worker = async () => {
@@ -35,19 +39,39 @@ async function main(): Promise<void> {
     const open = await sb.corp({ faults: { qps: 0 } });
     const fast = sb.client(open, { qps: 0, concurrency: CONCURRENCY, retries: 0 });
     await fast.getAccessToken();
-    await drive(() => fast.getDepartment(1), CONCURRENCY, (n) => n >= 1000); // warm-up (JIT, keep-alive sockets)
+    await drive(
+      () => fast.getDepartment(1),
+      CONCURRENCY,
+      (n) => n >= 1000,
+    ); // warm-up (JIT, keep-alive sockets)
     let t0 = performance.now();
-    const burst = await drive(() => fast.getDepartment(1), CONCURRENCY, (n) => n >= BURST_CALLS);
+    const burst = await drive(
+      () => fast.getDepartment(1),
+      CONCURRENCY,
+      (n) => n >= BURST_CALLS,
+    );
     const burstSeconds = (performance.now() - t0) / 1000;
-    console.log(`unlimited: ${burst} calls in ${burstSeconds.toFixed(2)} s = ${(burst / burstSeconds).toFixed(0)} calls/s (client qps=0, ${CONCURRENCY} in flight)`);
+    console.log(
+      `unlimited: ${burst} calls in ${burstSeconds.toFixed(2)} s = ${(burst / burstSeconds).toFixed(0)} calls/s (client qps=0, ${CONCURRENCY} in flight)`,
+    );
 
     // 2. Sandbox and client both at 20 calls/s for LIMITED_SECONDS.
     const limited = await sb.corp({ faults: { qps: QPS } });
-    const client = sb.client(limited, { qps: QPS, concurrency: CONCURRENCY, retries: 3, retryMinDelayMs: 200, retryMaxDelayMs: 2000 });
+    const client = sb.client(limited, {
+      qps: QPS,
+      concurrency: CONCURRENCY,
+      retries: 3,
+      retryMinDelayMs: 200,
+      retryMaxDelayMs: 2000,
+    });
     await client.getAccessToken();
     const deadline = performance.now() + LIMITED_SECONDS * 1000;
     t0 = performance.now();
-    const calls = await drive(() => client.getDepartment(1), CONCURRENCY, () => performance.now() >= deadline);
+    const calls = await drive(
+      () => client.getDepartment(1),
+      CONCURRENCY,
+      () => performance.now() >= deadline,
+    );
     const seconds = (performance.now() - t0) / 1000;
     const sandboxCalls = await sb.calls(limited.corpId);
     const stats = client.stats();

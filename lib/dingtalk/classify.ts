@@ -40,7 +40,14 @@ export function banFromJson(body: unknown, endpoint: string, httpStatus: number)
 /** A body that is not JSON: an HTML ban page, a throttling page or a gateway error. */
 export function errorFromNonJson(httpStatus: number, text: string, endpoint: string): DingTalkError {
   if (BAN_WORDS.test(text.slice(0, 20_000))) {
-    return new DingTalkError({ code: "ip_ban", kind: "throttled", retryable: true, endpoint, httpStatus, banMs: DEFAULT_BAN_MS });
+    return new DingTalkError({
+      code: "ip_ban",
+      kind: "throttled",
+      retryable: true,
+      endpoint,
+      httpStatus,
+      banMs: DEFAULT_BAN_MS,
+    });
   }
   if (httpStatus >= 500) {
     return new DingTalkError({ code: "http_error", kind: "transient", retryable: true, endpoint, httpStatus });
@@ -54,14 +61,22 @@ export function errorFromClassicBody(body: unknown, endpoint: string, httpStatus
   if (!env.success) {
     const ban = banFromJson(body, endpoint, httpStatus);
     if (ban) return ban;
-    if (httpStatus >= 500) return new DingTalkError({ code: "http_error", kind: "transient", retryable: true, endpoint, httpStatus });
-    return new DingTalkError({ code: "bad_response", kind: "invalid", endpoint, httpStatus, detail: "no errcode in the answer" });
+    if (httpStatus >= 500)
+      return new DingTalkError({ code: "http_error", kind: "transient", retryable: true, endpoint, httpStatus });
+    return new DingTalkError({
+      code: "bad_response",
+      kind: "invalid",
+      endpoint,
+      httpStatus,
+      detail: "no errcode in the answer",
+    });
   }
   const { errcode, errmsg, sub_code, sub_msg, request_id } = env.data;
   if (errcode === 0) return null;
   const subCode = sub_code === undefined || sub_code === "" ? null : Number(sub_code);
   const effective = errcode === 88 && subCode !== null && Number.isFinite(subCode) ? subCode : errcode;
-  const info = errcode === 88 && subCode === null ? { kind: "permission" as const, retryable: false } : errcodeInfo(effective);
+  const info =
+    errcode === 88 && subCode === null ? { kind: "permission" as const, retryable: false } : errcodeInfo(effective);
   return new DingTalkError({
     code: "api_error",
     kind: info.kind,
@@ -76,7 +91,11 @@ export function errorFromClassicBody(body: unknown, endpoint: string, httpStatus
   });
 }
 
-const ZV1Error = z.object({ code: z.string().optional(), message: z.string().optional(), requestid: z.string().optional() });
+const ZV1Error = z.object({
+  code: z.string().optional(),
+  message: z.string().optional(),
+  requestid: z.string().optional(),
+});
 
 function kindFromStatus(status: number): { kind: DingTalkErrorKind; retryable: boolean } {
   if (status === 401) return { kind: "auth", retryable: false };

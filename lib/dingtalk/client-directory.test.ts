@@ -22,7 +22,12 @@ describe("DingTalkClient against the sandbox: directory", () => {
   });
 
   it("creates, gets, updates, lists and deletes departments", async () => {
-    const eng = await client.createDepartment({ name: "Engineering", parentId: 1, order: 2, sourceIdentifier: "ou-eng" });
+    const eng = await client.createDepartment({
+      name: "Engineering",
+      parentId: 1,
+      order: 2,
+      sourceIdentifier: "ou-eng",
+    });
     const ops = await client.createDepartment({ name: "Ops", parentId: 1, order: 1 });
     const backend = await client.createDepartment({ name: "Backend", parentId: eng });
 
@@ -60,12 +65,22 @@ describe("DingTalkClient against the sandbox: directory", () => {
     expect(created.unionId).toMatch(/^union/);
 
     const user = await client.getUser("zhang.wei");
-    expect(user).toMatchObject({ userid: "zhang.wei", name: "Zhang Wei", jobNumber: "E0001", workPlace: "Hangzhou", deptIdList: [1, dept] });
+    expect(user).toMatchObject({
+      userid: "zhang.wei",
+      name: "Zhang Wei",
+      jobNumber: "E0001",
+      workPlace: "Hangzhou",
+      deptIdList: [1, dept],
+    });
     expect(user.raw.job_number).toBe("E0001");
     expect(JSON.parse(user.extension ?? "{}")).toEqual({ team: "core" });
 
     await client.updateUser({ userid: "zhang.wei", title: "Lead", deptIdList: [dept] });
-    expect(await client.getUser("zhang.wei")).toMatchObject({ title: "Lead", deptIdList: [dept], email: "zhang.wei@example.com" });
+    expect(await client.getUser("zhang.wei")).toMatchObject({
+      title: "Lead",
+      deptIdList: [dept],
+      email: "zhang.wei@example.com",
+    });
 
     expect(await client.getUseridByMobile("13800000001")).toBe("zhang.wei");
     expect(await client.getUseridByMobile("+86-13800000001")).toBe("zhang.wei");

@@ -16,7 +16,11 @@ beforeAll(async () => {
 });
 afterAll(() => sb.close());
 
-async function expectError(fn: () => Promise<unknown>, errcode: number, kind: DingTalkErrorKind): Promise<DingTalkError> {
+async function expectError(
+  fn: () => Promise<unknown>,
+  errcode: number,
+  kind: DingTalkErrorKind,
+): Promise<DingTalkError> {
   const err = await caught(fn);
   expect(err).toBeInstanceOf(DingTalkError);
   const e = err as DingTalkError;
@@ -54,7 +58,8 @@ describe("DingTalk error codes through the client", () => {
     await expectError(() => client.createDepartment({ name: "Kid", parentId: parent }), 60008, "conflict");
 
     let deepest = 1;
-    for (let level = 2; level <= 20; level += 1) deepest = await client.createDepartment({ name: `L${level}`, parentId: deepest });
+    for (let level = 2; level <= 20; level += 1)
+      deepest = await client.createDepartment({ name: `L${level}`, parentId: deepest });
     await expectError(() => client.createDepartment({ name: "L21", parentId: deepest }), 60002, "invalid");
 
     const small = await sb.corp({ faults: { maxSubDepartments: 2 } });
@@ -65,19 +70,45 @@ describe("DingTalk error codes through the client", () => {
   });
 
   it("users: 60102, 60103, 60104, 60105, 60106, 60121", async () => {
-    await client.createUser({ userid: "taken", name: "Taken", mobile: "13800000099", email: "taken@example.com", deptIdList: [1] });
+    await client.createUser({
+      userid: "taken",
+      name: "Taken",
+      mobile: "13800000099",
+      email: "taken@example.com",
+      deptIdList: [1],
+    });
     await expectError(() => client.createUser({ userid: "taken", name: "Again", deptIdList: [1] }), 60102, "conflict");
-    await expectError(() => client.createUser({ userid: "m1", name: "M", mobile: "12345", deptIdList: [1] }), 60103, "invalid");
-    await expectError(() => client.createUser({ userid: "m2", name: "M", mobile: "+86-13800000099", deptIdList: [1] }), 60104, "conflict");
-    await expectError(() => client.createUser({ userid: "e1", name: "E", email: "not-an-email", deptIdList: [1] }), 60105, "invalid");
-    await expectError(() => client.createUser({ userid: "e2", name: "E", email: "TAKEN@example.com", deptIdList: [1] }), 60106, "conflict");
+    await expectError(
+      () => client.createUser({ userid: "m1", name: "M", mobile: "12345", deptIdList: [1] }),
+      60103,
+      "invalid",
+    );
+    await expectError(
+      () => client.createUser({ userid: "m2", name: "M", mobile: "+86-13800000099", deptIdList: [1] }),
+      60104,
+      "conflict",
+    );
+    await expectError(
+      () => client.createUser({ userid: "e1", name: "E", email: "not-an-email", deptIdList: [1] }),
+      60105,
+      "invalid",
+    );
+    await expectError(
+      () => client.createUser({ userid: "e2", name: "E", email: "TAKEN@example.com", deptIdList: [1] }),
+      60106,
+      "conflict",
+    );
     await expectError(() => client.updateUser({ userid: "ghost", title: "x" }), 60121, "not_found");
     await expectError(() => client.getUseridByMobile("13811112222"), 60121, "not_found");
   });
 
   it("88/60011 names the missing permission", async () => {
     const readonly = await sb.corp({ scopes: [...READ_SCOPES] });
-    const e = await expectError(() => sb.client(readonly, { retries: 0 }).createUser({ userid: "x", name: "X", deptIdList: [1] }), 60011, "permission");
+    const e = await expectError(
+      () => sb.client(readonly, { retries: 0 }).createUser({ userid: "x", name: "X", deptIdList: [1] }),
+      60011,
+      "permission",
+    );
     expect(e.errcode).toBe(88);
     expect(e.subCode).toBe(60011);
     expect(e.message).toContain("qyapi_manage_addresslist");
@@ -100,7 +131,10 @@ describe("DingTalk error codes through the client", () => {
   });
 
   it("40014 and 42001: refreshed once, retried once, then reported as auth", async () => {
-    for (const [action, code] of [["garble", 40014], ["expire", 42001]] as const) {
+    for (const [action, code] of [
+      ["garble", 40014],
+      ["expire", 42001],
+    ] as const) {
       const tampered = tokenTampering(action);
       await expectError(() => tampered.getDepartment(1), code, "auth");
       expect(tampered.stats().byEndpoint["/topapi/v2/department/get"]).toEqual({ [`errcode_${code}`]: 2 });
@@ -110,7 +144,11 @@ describe("DingTalk error codes through the client", () => {
   it("-1 and 90002/90005/90006/90019 (injected), 90018 (rate rule): retryable", async () => {
     for (const code of [-1, 90002, 90005, 90006, 90019]) {
       const faulty = await sb.corp({ faults: { errorRate: 1, errcodes: [code] } });
-      const e = await expectError(() => sb.client(faulty, { retries: 0 }).getDepartment(1), code, code === -1 ? "transient" : "throttled");
+      const e = await expectError(
+        () => sb.client(faulty, { retries: 0 }).getDepartment(1),
+        code,
+        code === -1 ? "transient" : "throttled",
+      );
       expect(e.retryable).toBe(true);
     }
     const slow = await sb.corp({ faults: { qps: 1 } });

@@ -14,7 +14,10 @@ afterAll(() => sb.close());
 
 /** What a browser does: open the login page, "scan as" a user, follow the redirect to us. */
 async function scanAs(userid: string): Promise<URL> {
-  const loginUrl = client.buildLoginUrl({ redirectUri: "https://console.example.com/api/dingtalk/callback", state: "xyz" });
+  const loginUrl = client.buildLoginUrl({
+    redirectUri: "https://console.example.com/api/dingtalk/callback",
+    state: "xyz",
+  });
   const html = await (await fetch(loginUrl)).text();
   expect(html).toContain(`data-userid="${userid}"`);
   const form = new URL(loginUrl).searchParams;
@@ -22,7 +25,12 @@ async function scanAs(userid: string): Promise<URL> {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ client_id: form.get("client_id") ?? "", redirect_uri: form.get("redirect_uri") ?? "", state: "xyz", userid }),
+    body: new URLSearchParams({
+      client_id: form.get("client_id") ?? "",
+      redirect_uri: form.get("redirect_uri") ?? "",
+      state: "xyz",
+      userid,
+    }),
   });
   expect(res.status).toBe(302);
   return new URL(res.headers.get("location") ?? "");
@@ -45,11 +53,18 @@ describe("DingTalk login through the sandbox", () => {
     expect(await client.getUseridByUnionid(me.unionId)).toBe("john.smith");
 
     expect(await caught(() => client.getUserAccessToken(code))).toMatchObject({ code: "v1_error", kind: "auth" }); // single use
-    expect(await caught(() => client.getContactUserMe("bogus"))).toMatchObject({ code: "v1_error", kind: "auth", httpStatus: 401 });
+    expect(await caught(() => client.getContactUserMe("bogus"))).toMatchObject({
+      code: "v1_error",
+      kind: "auth",
+      httpStatus: 401,
+    });
   });
 
   it("in-app SSO: an issued code answers getuserinfo once", async () => {
-    const { code } = await sb.admin<{ code: string }>("POST", "/_sandbox/sso-code", { corpId: SEED_CORP_ID, userid: "dt0001" });
+    const { code } = await sb.admin<{ code: string }>("POST", "/_sandbox/sso-code", {
+      corpId: SEED_CORP_ID,
+      userid: "dt0001",
+    });
     expect(await client.getUserInfoByCode(code)).toMatchObject({ userid: "dt0001", name: "Zhang Wei" });
     expect(await caught(() => client.getUserInfoByCode(code))).toMatchObject({ errcode: 40078, kind: "invalid" });
   });

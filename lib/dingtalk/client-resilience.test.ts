@@ -64,9 +64,16 @@ describe("throttling and faults", () => {
 
   it("recognises the JSON ban body and retries through HTTP 502s", async () => {
     const banned = await sb.corp({ faults: { errorRate: 1, errcodes: ["ipban"] } });
-    expect(await caught(() => sb.client(banned, { retries: 0 }).getDepartment(1))).toMatchObject({ code: "ip_ban", kind: "throttled" });
+    expect(await caught(() => sb.client(banned, { retries: 0 }).getDepartment(1))).toMatchObject({
+      code: "ip_ban",
+      kind: "throttled",
+    });
     const bad = await sb.corp({ faults: { errorRate: 1, errcodes: ["http502"] } });
-    expect(await caught(() => sb.client(bad, { retries: 0 }).getDepartment(1))).toMatchObject({ code: "http_error", kind: "transient", httpStatus: 502 });
+    expect(await caught(() => sb.client(bad, { retries: 0 }).getDepartment(1))).toMatchObject({
+      code: "http_error",
+      kind: "transient",
+      httpStatus: 502,
+    });
     const flaky = await sb.corp({ faults: { errorRate: 0.5, errcodes: [-1, "http502", "html"], seed: 7 } });
     const client = sb.client(flaky, { retries: 8 });
     for (let i = 0; i < 10; i += 1) expect((await client.getDepartment(1)).deptId).toBe(1);
@@ -78,7 +85,11 @@ describe("throttling and faults", () => {
     const client = sb.client(corp, { retries: 0, timeoutMs: 150 });
     await client.getAccessToken();
     await sb.admin("POST", "/_sandbox/faults", { corpId: corp.corpId, errorRate: 1, errcodes: ["stall"] });
-    expect(await caught(() => client.getDepartment(1))).toMatchObject({ code: "timeout", kind: "network", retryable: true });
+    expect(await caught(() => client.getDepartment(1))).toMatchObject({
+      code: "timeout",
+      kind: "network",
+      retryable: true,
+    });
   });
 });
 
@@ -101,21 +112,36 @@ describe("guards", () => {
 
   it("refuses http, loopback and private base URLs unless local endpoints are allowed", () => {
     const creds = { corpId: "c", appKey: "k", appSecret: "s", allowLocalEndpoints: false };
-    for (const baseUrl of ["http://127.0.0.1", "http://10.0.0.1", "https://127.0.0.1", "https://10.0.0.1", "https://192.168.1.5", "https://169.254.169.254", "https://localhost", "https://[::1]"]) {
+    for (const baseUrl of [
+      "http://127.0.0.1",
+      "http://10.0.0.1",
+      "https://127.0.0.1",
+      "https://10.0.0.1",
+      "https://192.168.1.5",
+      "https://169.254.169.254",
+      "https://localhost",
+      "https://[::1]",
+    ]) {
       expect(() => createDingTalkClient({ ...creds, baseUrl }), baseUrl).toThrow(DingTalkError);
     }
     expect(() => createDingTalkClient({ ...creds, v1BaseUrl: "http://10.0.0.1" })).toThrow(/not allowed/);
     expect(() => createDingTalkClient({ ...creds, baseUrl: "https://oapi.dingtalk.com" })).not.toThrow();
-    expect(() => createDingTalkClient({ ...creds, baseUrl: "http://127.0.0.1", allowLocalEndpoints: true })).not.toThrow();
+    expect(() =>
+      createDingTalkClient({ ...creds, baseUrl: "http://127.0.0.1", allowLocalEndpoints: true }),
+    ).not.toThrow();
   });
 
   it("takes allowLocalEndpoints from DINGTALK_ALLOW_LOCAL_ENDPOINTS", () => {
     const previous = process.env.DINGTALK_ALLOW_LOCAL_ENDPOINTS;
     try {
       process.env.DINGTALK_ALLOW_LOCAL_ENDPOINTS = "true";
-      expect(() => createDingTalkClient({ corpId: "c", appKey: "k", appSecret: "s", baseUrl: "http://10.0.0.1" })).not.toThrow();
+      expect(() =>
+        createDingTalkClient({ corpId: "c", appKey: "k", appSecret: "s", baseUrl: "http://10.0.0.1" }),
+      ).not.toThrow();
       process.env.DINGTALK_ALLOW_LOCAL_ENDPOINTS = "false";
-      expect(() => createDingTalkClient({ corpId: "c", appKey: "k", appSecret: "s", baseUrl: "http://10.0.0.1" })).toThrow(DingTalkError);
+      expect(() =>
+        createDingTalkClient({ corpId: "c", appKey: "k", appSecret: "s", baseUrl: "http://10.0.0.1" }),
+      ).toThrow(DingTalkError);
     } finally {
       if (previous === undefined) delete process.env.DINGTALK_ALLOW_LOCAL_ENDPOINTS;
       else process.env.DINGTALK_ALLOW_LOCAL_ENDPOINTS = previous;
@@ -130,7 +156,14 @@ describe("guards", () => {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const port = (server.address() as AddressInfo).port;
     try {
-      const client = createDingTalkClient({ corpId: "c", appKey: "k", appSecret: "s", baseUrl: `http://127.0.0.1:${port}`, allowLocalEndpoints: true, retries: 0 });
+      const client = createDingTalkClient({
+        corpId: "c",
+        appKey: "k",
+        appSecret: "s",
+        baseUrl: `http://127.0.0.1:${port}`,
+        allowLocalEndpoints: true,
+        retries: 0,
+      });
       expect(await caught(() => client.getAccessToken())).toMatchObject({ code: "redirect", httpStatus: 302 });
     } finally {
       await new Promise((r) => server.close(r));

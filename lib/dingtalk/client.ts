@@ -76,7 +76,13 @@ export class DingTalkClient {
   }
 
   getAuthScopes(): Promise<DingTalkAuthScopes> {
-    return this.http.call({ api: "classic", method: "GET", path: "/auth/scopes", schema: ZAuthScopesSchema, auth: "app" });
+    return this.http.call({
+      api: "classic",
+      method: "GET",
+      path: "/auth/scopes",
+      schema: ZAuthScopesSchema,
+      auth: "app",
+    });
   }
 
   createUser(input: DingTalkCreateUserInput): Promise<DingTalkCreatedUser> {
@@ -178,12 +184,25 @@ export class DingTalkClient {
   /** QR login: exchanges the authCode for a user access token. */
   getUserAccessToken(code: string): Promise<DingTalkUserAccessToken> {
     const body = { clientId: this.cfg.appKey, clientSecret: this.cfg.appSecret, code, grantType: "authorization_code" };
-    return this.http.call({ api: "v1", method: "POST", path: "/v1.0/oauth2/userAccessToken", body, schema: ZUserAccessTokenSchema, auth: "none" });
+    return this.http.call({
+      api: "v1",
+      method: "POST",
+      path: "/v1.0/oauth2/userAccessToken",
+      body,
+      schema: ZUserAccessTokenSchema,
+      auth: "none",
+    });
   }
 
   /** QR login: the signed-in user's profile. */
   getContactUserMe(userAccessToken: string): Promise<DingTalkContactUser> {
-    return this.http.call({ api: "v1", method: "GET", path: "/v1.0/contact/users/me", schema: ZContactUserSchema, auth: { userToken: userAccessToken } });
+    return this.http.call({
+      api: "v1",
+      method: "GET",
+      path: "/v1.0/contact/users/me",
+      schema: ZContactUserSchema,
+      auth: { userToken: userAccessToken },
+    });
   }
 
   /** Calls by endpoint and outcome, for the sync engine and benchmarks. */

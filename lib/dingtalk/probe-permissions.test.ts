@@ -15,7 +15,10 @@ describe("probePermissions", () => {
     const report = await probePermissions(sb.client(corp));
     expect(report).toMatchObject({ allEmployees: true, missing: [] });
     expect(report.permissions.every((p) => p.granted)).toBe(true);
-    const state = await sb.admin<{ users: unknown[]; departments: unknown[] }>("GET", `/_sandbox/state?corpId=${corp.corpId}`);
+    const state = await sb.admin<{ users: unknown[]; departments: unknown[] }>(
+      "GET",
+      `/_sandbox/state?corpId=${corp.corpId}`,
+    );
     expect(state.users).toEqual([]);
   });
 

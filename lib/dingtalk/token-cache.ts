@@ -23,7 +23,11 @@ export class TokenCache {
     this.inflight = fetcher()
       .then(({ accessToken, expiresIn }) => {
         const lifeMs = Math.max(expiresIn, 1) * 1000;
-        this.current = { value: accessToken, refreshAt: started + lifeMs * this.refreshRatio, expiresAt: started + lifeMs };
+        this.current = {
+          value: accessToken,
+          refreshAt: started + lifeMs * this.refreshRatio,
+          expiresAt: started + lifeMs,
+        };
         this.refreshes += 1;
         return accessToken;
       })

@@ -37,7 +37,9 @@ export type DingTalkDepartment = z.output<typeof ZDepartmentSchema>;
 
 export const ZDepartmentListSchema = z.array(ZDepartmentSchema);
 export const ZDeptIdResultSchema = z.object({ dept_id: z.number() }).transform((r) => r.dept_id);
-export const ZDeptIdListSchema = z.object({ dept_id_list: z.array(z.number()).default([]) }).transform((r) => r.dept_id_list);
+export const ZDeptIdListSchema = z
+  .object({ dept_id_list: z.array(z.number()).default([]) })
+  .transform((r) => r.dept_id_list);
 
 export type DingTalkDepartmentFields = {
   name?: string;

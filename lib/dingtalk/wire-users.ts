@@ -72,7 +72,9 @@ export const ZUserPageSchema = z
 export type DingTalkUserPage = z.output<typeof ZUserPageSchema>;
 
 export const ZUseridResultSchema = z.object({ userid: z.string() }).transform((r) => r.userid);
-export const ZUseridListSchema = z.object({ userid_list: z.array(z.string()).default([]) }).transform((r) => r.userid_list);
+export const ZUseridListSchema = z
+  .object({ userid_list: z.array(z.string()).default([]) })
+  .transform((r) => r.userid_list);
 
 export const ZUserInfoByCodeSchema = z
   .looseObject({

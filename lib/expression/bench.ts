@@ -166,7 +166,9 @@ for (const w of worstCases) {
 const heaviest = Math.max(...legitimate.map((source) => workOf(source, heavy)));
 const gzipped = gzipSync(bytes).length;
 
-console.log(`lib/expression vs @marcbachmann/cel-js, ${scopes.length.toLocaleString("en-US")} accounts, best of 7 runs`);
+console.log(
+  `lib/expression vs @marcbachmann/cel-js, ${scopes.length.toLocaleString("en-US")} accounts, best of 7 runs`,
+);
 for (const row of rows) console.log(row);
 console.log(`bundle: ${(bytes.length / 1024).toFixed(1)} kB minified, ${(gzipped / 1024).toFixed(1)} kB gzipped`);
 console.log(

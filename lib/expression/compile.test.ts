@@ -18,7 +18,10 @@ describe("compile and evaluate", () => {
   it.each([
     ['SubstringBefore(idpUser.email,"@")', "zhang.san"],
     ['Coalesce(idpUser.customFields.work_place, "HQ")', "HQ"],
-    ['IIF(idpUser.status == "enabled", Append(idpUser.displayName, " (", idpUser.employeeNumber, ")"), null)', "张三 (E001)"],
+    [
+      'IIF(idpUser.status == "enabled", Append(idpUser.displayName, " (", idpUser.employeeNumber, ")"), null)',
+      "张三 (E001)",
+    ],
     ['Join(ArrayMap(idpUser.organizationalUnits, __item.organizationalUnitName), "/")', "研发/平台"],
   ])("%s -> %j", (source, expected) => {
     expect(compile(source).evaluate({ idpUser: account })).toBe(expected);
@@ -40,7 +43,9 @@ describe("compile and evaluate", () => {
 
   it("evaluate() keeps results separate per field catalogue", () => {
     expect(evaluate("idpUser.email", { idpUser: account })).toBe(account.email);
-    const error = caught(() => evaluate("idpUser.email", { idpUser: account }, { fields: { idpUser: { mail: true } } }));
+    const error = caught(() =>
+      evaluate("idpUser.email", { idpUser: account }, { fields: { idpUser: { mail: true } } }),
+    );
     expect(error.code).toBe("unknown_field");
   });
 
@@ -73,7 +78,7 @@ describe("toFieldValue", () => {
   });
 
   it("points at the expression when given its range", () => {
-    const compiled = compile("Split(idpUser.email, \"@\")");
+    const compiled = compile('Split(idpUser.email, "@")');
     const error = caught(() => toFieldValue(compiled.evaluate({ idpUser: account }), compiled.ast));
     expect({ code: error.code, start: error.start, end: error.end }).toEqual({ code: "type", start: 0, end: 25 });
     expect(error.message).toBe(

@@ -73,7 +73,7 @@ describe("variables", () => {
     ["__item", 0, 6],
     ["__item.name", 0, 11],
     ["ArrayMap(__item, __item)", 9, 15],
-    ['Append(ArrayMap(idpUser.a, __item), __item.x)', 36, 44],
+    ["Append(ArrayMap(idpUser.a, __item), __item.x)", 36, 44],
   ])("%s uses __item outside ArrayMap's second argument", (source, start, end) => {
     const error = expectError(source, { code: "unknown_field", start, end });
     expect(error.params).toEqual({ reason: "item_outside_array_map", path: source.slice(start, end) });
@@ -82,7 +82,7 @@ describe("variables", () => {
 
 describe("type", () => {
   it("is thrown while evaluating, with the range of the value at fault", () => {
-    const compiled = compile('Mid(idpUser.name, idpUser.start, 1)');
+    const compiled = compile("Mid(idpUser.name, idpUser.start, 1)");
     expect(compiled.evaluate({ idpUser: { name: "abc", start: 2 } })).toBe("b");
     const error = caught(() => compiled.evaluate({ idpUser: { name: "abc", start: "2" } }));
     expect({ code: error.code, start: error.start, end: error.end }).toEqual({ code: "type", start: 18, end: 31 });

@@ -2,13 +2,7 @@ import type { LimitName } from "./limits";
 import { englishMessage } from "./messages/format";
 import type { ValueKind } from "./values";
 
-export type ExpressionErrorCode =
-  | "syntax"
-  | "unknown_function"
-  | "arity"
-  | "unknown_field"
-  | "type"
-  | "limit";
+export type ExpressionErrorCode = "syntax" | "unknown_function" | "arity" | "unknown_field" | "type" | "limit";
 
 /**
  * What each kind of error needs for its message, keyed by a `reason` that is

@@ -10,7 +10,8 @@ const catalog: FieldCatalog = {
 
 describe("field catalogue", () => {
   it("accepts the paths it lists, and roots alone", () => {
-    const source = 'Append(idpUser.email, idpUser.customFields.work_place, idpOrganizationalUnit.organizationalUnitName)';
+    const source =
+      "Append(idpUser.email, idpUser.customFields.work_place, idpOrganizationalUnit.organizationalUnitName)";
     expect(() => compile(source, { fields: catalog })).not.toThrow();
     expect(() => compile("ObjectToJsonString(idpUser.customFields)", { fields: catalog })).not.toThrow();
     expect(() => compile("ObjectToJsonString(idpUser)", { fields: catalog })).not.toThrow();
@@ -31,9 +32,14 @@ describe("field catalogue", () => {
 
   it("treats a variable missing from the catalogue as unavailable", () => {
     const userOnly: FieldCatalog = { idpUser: { email: true } };
-    const error = expectError("idpOrganizationalUnit.parentId", { code: "unknown_field", start: 0, end: 30 }, {}, {
-      fields: userOnly,
-    });
+    const error = expectError(
+      "idpOrganizationalUnit.parentId",
+      { code: "unknown_field", start: 0, end: 30 },
+      {},
+      {
+        fields: userOnly,
+      },
+    );
     expect(error.message).toBe('Unknown field "idpOrganizationalUnit.parentId"');
   });
 

@@ -2,14 +2,7 @@
 // TypeScript with no Next.js, Prisma or Node-only imports, so the mapping
 // screen runs it in the browser and the server runs it for validation and sync.
 export type { BinaryNode, CallNode, LiteralNode, Node, PathNode, Range, UnaryNode } from "./ast";
-export {
-  compile,
-  evaluate,
-  toFieldValue,
-  type CompileOptions,
-  type CompiledExpression,
-  type Scope,
-} from "./compile";
+export { compile, evaluate, toFieldValue, type CompileOptions, type CompiledExpression, type Scope } from "./compile";
 export { ExpressionError, type ErrorParams, type ErrorReason, type ExpressionErrorCode } from "./errors";
 export { standardFields, type FieldCatalog, type FieldTree } from "./fields";
 export { functionCatalog, type FunctionInfo } from "./functions";

@@ -10,7 +10,9 @@ function tokens(source: string): Token[] {
   do {
     lx.next();
     const { type, start, end, value } = lx;
-    out.push(type === "ident" || type === "string" || type === "number" ? { type, value, start, end } : { type, start, end });
+    out.push(
+      type === "ident" || type === "string" || type === "number" ? { type, value, start, end } : { type, start, end },
+    );
   } while (lx.type !== "eof");
   return out;
 }

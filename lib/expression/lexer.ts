@@ -1,14 +1,42 @@
 import { fail } from "./errors";
 
 export type TokenType =
-  | "eof" | "ident" | "string" | "number"
-  | "(" | ")" | "," | "."
-  | "||" | "&&" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "!";
+  | "eof"
+  | "ident"
+  | "string"
+  | "number"
+  | "("
+  | ")"
+  | ","
+  | "."
+  | "||"
+  | "&&"
+  | "=="
+  | "!="
+  | "<"
+  | "<="
+  | ">"
+  | ">="
+  | "!";
 
 // Characters an IME or a word processor slips in; the error names the ASCII one.
 const lookalikes: Record<string, string> = {
-  "（": "(", "）": ")", "，": ",", "．": ".", "＂": '"', "“": '"', "”": '"', "'": '"',
-  "‘": '"', "’": '"', "＝": "==", "！": "!", "＜": "<", "＞": ">", "＆": "&&", "｜": "||",
+  "（": "(",
+  "）": ")",
+  "，": ",",
+  "．": ".",
+  "＂": '"',
+  "“": '"',
+  "”": '"',
+  "'": '"',
+  "‘": '"',
+  "’": '"',
+  "＝": "==",
+  "！": "!",
+  "＜": "<",
+  "＞": ">",
+  "＆": "&&",
+  "｜": "||",
 };
 
 const escapes: Record<string, string> = { '"': '"', "\\": "\\", n: "\n", t: "\t" };
@@ -40,21 +68,38 @@ export class Lexer {
       if (pos >= src.length) return this.token("eof", pos);
       const c = src.charCodeAt(pos);
       switch (c) {
-        case 32: case 9: case 10: case 11: case 12: case 13:
+        case 32:
+        case 9:
+        case 10:
+        case 11:
+        case 12:
+        case 13:
           pos++;
           continue;
-        case 34: return this.string(pos);
-        case 40: return this.token("(", pos + 1);
-        case 41: return this.token(")", pos + 1);
-        case 44: return this.token(",", pos + 1);
-        case 46: return this.token(".", pos + 1);
-        case 60: return src.charCodeAt(pos + 1) === 61 ? this.token("<=", pos + 2) : this.token("<", pos + 1);
-        case 62: return src.charCodeAt(pos + 1) === 61 ? this.token(">=", pos + 2) : this.token(">", pos + 1);
-        case 33: return src.charCodeAt(pos + 1) === 61 ? this.token("!=", pos + 2) : this.token("!", pos + 1);
-        case 61: return src.charCodeAt(pos + 1) === 61 ? this.token("==", pos + 2) : this.doubled("=", pos);
-        case 38: return src.charCodeAt(pos + 1) === 38 ? this.token("&&", pos + 2) : this.doubled("&", pos);
-        case 124: return src.charCodeAt(pos + 1) === 124 ? this.token("||", pos + 2) : this.doubled("|", pos);
-        case 45: if (isDigit(src.charCodeAt(pos + 1))) return this.number(pos);
+        case 34:
+          return this.string(pos);
+        case 40:
+          return this.token("(", pos + 1);
+        case 41:
+          return this.token(")", pos + 1);
+        case 44:
+          return this.token(",", pos + 1);
+        case 46:
+          return this.token(".", pos + 1);
+        case 60:
+          return src.charCodeAt(pos + 1) === 61 ? this.token("<=", pos + 2) : this.token("<", pos + 1);
+        case 62:
+          return src.charCodeAt(pos + 1) === 61 ? this.token(">=", pos + 2) : this.token(">", pos + 1);
+        case 33:
+          return src.charCodeAt(pos + 1) === 61 ? this.token("!=", pos + 2) : this.token("!", pos + 1);
+        case 61:
+          return src.charCodeAt(pos + 1) === 61 ? this.token("==", pos + 2) : this.doubled("=", pos);
+        case 38:
+          return src.charCodeAt(pos + 1) === 38 ? this.token("&&", pos + 2) : this.doubled("&", pos);
+        case 124:
+          return src.charCodeAt(pos + 1) === 124 ? this.token("||", pos + 2) : this.doubled("|", pos);
+        case 45:
+          if (isDigit(src.charCodeAt(pos + 1))) return this.number(pos);
       }
       if (isDigit(c)) return this.number(pos);
       if (c < 128) {
@@ -138,7 +183,10 @@ export class Lexer {
       if (e === "u") {
         const hex = src.slice(i + 2, i + 6);
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
-          fail({ reason: "invalid_escape", escape: src.slice(i, i + 2 + hex.length) }, { start: i, end: i + 2 + hex.length });
+          fail(
+            { reason: "invalid_escape", escape: src.slice(i, i + 2 + hex.length) },
+            { start: i, end: i + 2 + hex.length },
+          );
         }
         out += String.fromCharCode(parseInt(hex, 16));
         i += 5;

@@ -44,7 +44,7 @@ describe("limits", () => {
   });
 
   it("refuses a deeply nested call chain of mixed functions", () => {
-    const source = 'Trim(Left(ToLower('.repeat(200) + '"x"' + ", 1))".repeat(200);
+    const source = "Trim(Left(ToLower(".repeat(200) + '"x"' + ", 1))".repeat(200);
     expect(caught(() => compile(source)).code).toBe("limit");
   });
 
@@ -71,9 +71,13 @@ describe("limits", () => {
 
   it("refuses a huge ArrayMap at once, without mapping it", () => {
     const idpUser = { items: new Array(10_000_000).fill(0) };
-    expectError("ArrayMap(idpUser.items, ObjectToJsonString(idpUser.items))", { code: "limit", start: 9, end: 22 }, {
-      idpUser,
-    });
+    expectError(
+      "ArrayMap(idpUser.items, ObjectToJsonString(idpUser.items))",
+      { code: "limit", start: 9, end: 22 },
+      {
+        idpUser,
+      },
+    );
   });
 
   it("caps ArrayMap work across nested maps so they cannot multiply into a hang", () => {

@@ -32,33 +32,36 @@ const samples: ErrorParams[] = [
   { reason: "field_value", actual: "array" },
   { reason: "invalid_date", value: 9e15 },
   // Every limit, so a new one is rendered in every locale too.
-  ...(Object.keys(limits) as LimitName[]).map(
-    (limit): ErrorParams => ({ reason: "limit", limit, max: 7 }),
-  ),
+  ...(Object.keys(limits) as LimitName[]).map((limit): ErrorParams => ({ reason: "limit", limit, max: 7 })),
 ];
 
 describe("messages", () => {
-  it.each(samples.map((params) => [params.reason, params] as const))("%s reads in en, zh-CN and ja", (_reason, params) => {
-    const error = new ExpressionError(params, 0, 1);
-    const texts = (["en", "zh-CN", "ja"] as const).map((locale) => formatExpressionError(error, locale));
-    expect(texts[0]).toBe(error.message);
-    for (const text of texts) {
-      expect(text).not.toMatch(/undefined|\[object|NaN/);
-      expect(text.length).toBeGreaterThan(5);
-    }
-    // Each locale has its own words, not the English ones.
-    expect(new Set(texts).size).toBe(3);
-    // Names and suggestions reach every locale (an unknown variable names its root, not the whole path).
-    const shown = params.reason === "unknown_root" ? ["root"] : ["name", "suggestion", "path", "function"];
-    for (const value of shown) {
-      const param = (params as Record<string, unknown>)[value];
-      if (typeof param === "string") for (const text of texts) expect(text).toContain(param);
-    }
-  });
+  it.each(samples.map((params) => [params.reason, params] as const))(
+    "%s reads in en, zh-CN and ja",
+    (_reason, params) => {
+      const error = new ExpressionError(params, 0, 1);
+      const texts = (["en", "zh-CN", "ja"] as const).map((locale) => formatExpressionError(error, locale));
+      expect(texts[0]).toBe(error.message);
+      for (const text of texts) {
+        expect(text).not.toMatch(/undefined|\[object|NaN/);
+        expect(text.length).toBeGreaterThan(5);
+      }
+      // Each locale has its own words, not the English ones.
+      expect(new Set(texts).size).toBe(3);
+      // Names and suggestions reach every locale (an unknown variable names its root, not the whole path).
+      const shown = params.reason === "unknown_root" ? ["root"] : ["name", "suggestion", "path", "function"];
+      for (const value of shown) {
+        const param = (params as Record<string, unknown>)[value];
+        if (typeof param === "string") for (const text of texts) expect(text).toContain(param);
+      }
+    },
+  );
 
   it("gives the messages the issue asks for", () => {
     const message = (source: string) => caught(() => compile(source)).message;
-    expect(message('substringBefore(idpUser.email,"@")')).toBe('Unknown function "substringBefore" - did you mean "SubstringBefore"?');
+    expect(message('substringBefore(idpUser.email,"@")')).toBe(
+      'Unknown function "substringBefore" - did you mean "SubstringBefore"?',
+    );
     expect(message("Append(a b")).toBe('Expected "," or ")" after argument 1');
     expect(message('Mid("abc", 1)')).toBe("Mid expects 3 arguments, got 2");
   });

@@ -15,13 +15,23 @@ export function parse(source: string): Node {
   // Characters are code points; a source can only be too long if it has more UTF-16 units than the limit.
   if (source.length > limits.sourceLength) {
     const start = codePointOffset(source, limits.sourceLength);
-    if (start < source.length) fail({ reason: "limit", limit: "sourceLength", max: limits.sourceLength }, { start, end: source.length });
+    if (start < source.length)
+      fail({ reason: "limit", limit: "sourceLength", max: limits.sourceLength }, { start, end: source.length });
   }
   return new Parser(source).parseRoot();
 }
 
 /** Binding strength of the binary operators, loosest first; other tokens have none. */
-const levels: Partial<Record<TokenType, number>> = { "||": 1, "&&": 2, "==": 3, "!=": 3, "<": 4, "<=": 4, ">": 4, ">=": 4 };
+const levels: Partial<Record<TokenType, number>> = {
+  "||": 1,
+  "&&": 2,
+  "==": 3,
+  "!=": 3,
+  "<": 4,
+  "<=": 4,
+  ">": 4,
+  ">=": 4,
+};
 
 // The parser is the lexer plus grammar: the current token is read from `this`.
 class Parser extends Lexer {

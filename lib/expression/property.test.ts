@@ -35,8 +35,36 @@ function valueOrExpressionError(source: string, action: () => unknown): void {
 
 // Pieces of the language, so that random sources get past the lexer often.
 const tokens = [
-  "(", ")", ",", ".", "!", "&&", "||", "==", "!=", "<", "<=", ">", ">=", " ", '"a"', '"', "\\", "1", "-2.5",
-  "true", "null", "idpUser", "__item", "email", "x", "=", "&", "，", "😀", "中",
+  "(",
+  ")",
+  ",",
+  ".",
+  "!",
+  "&&",
+  "||",
+  "==",
+  "!=",
+  "<",
+  "<=",
+  ">",
+  ">=",
+  " ",
+  '"a"',
+  '"',
+  "\\",
+  "1",
+  "-2.5",
+  "true",
+  "null",
+  "idpUser",
+  "__item",
+  "email",
+  "x",
+  "=",
+  "&",
+  "，",
+  "😀",
+  "中",
   ...functionCatalog.map((f) => f.name),
 ];
 const tokenSoup = fc.array(fc.constantFrom(...tokens), { maxLength: 30 }).map((parts) => parts.join(""));
@@ -56,7 +84,13 @@ const literal = fc.oneof(
   fc.constantFrom("true", "false", "null", "0.5"),
 );
 const path = fc
-  .tuple(fc.constantFrom("idpUser", "idpOrganizationalUnit", "__item"), fc.array(keys.filter((k) => k !== ""), { maxLength: 3 }))
+  .tuple(
+    fc.constantFrom("idpUser", "idpOrganizationalUnit", "__item"),
+    fc.array(
+      keys.filter((k) => k !== ""),
+      { maxLength: 3 },
+    ),
+  )
   .map(([root, segments]) => [root, ...segments].join("."));
 const { expr } = fc.letrec<{ expr: string }>((tie) => ({
   expr: fc.oneof(
@@ -68,9 +102,9 @@ const { expr } = fc.letrec<{ expr: string }>((tie) => ({
       const padded = Array.from({ length: count }, (_, i) => args[i] ?? "null");
       return `${fn.name}(${padded.join(", ")})`;
     }),
-    fc.tuple(tie("expr"), fc.constantFrom("&&", "||", "==", "!=", "<", "<=", ">", ">="), tie("expr")).map(
-      ([a, op, b]) => `(${a} ${op} ${b})`,
-    ),
+    fc
+      .tuple(tie("expr"), fc.constantFrom("&&", "||", "==", "!=", "<", "<=", ">", ">="), tie("expr"))
+      .map(([a, op, b]) => `(${a} ${op} ${b})`),
     tie("expr").map((e) => `!${e}`),
   ),
 }));
@@ -78,12 +112,15 @@ const { expr } = fc.letrec<{ expr: string }>((tie) => ({
 describe("properties", () => {
   it("any string either compiles or throws an ExpressionError", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: "grapheme", maxLength: 200 }), tokenSoup), (source) => {
-        valueOrExpressionError(source, () => {
-          compile(source);
-          return null;
-        });
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: "grapheme", maxLength: 200 }), tokenSoup),
+        (source) => {
+          valueOrExpressionError(source, () => {
+            compile(source);
+            return null;
+          });
+        },
+      ),
       { numRuns },
     );
   });
@@ -125,16 +162,20 @@ describe("properties", () => {
 
   it("evaluation is repeatable: the same scope gives the same result", () => {
     fc.assert(
-      fc.property(expr.filter((e) => !e.includes("Now(")), scope, (source, s) => {
-        let first: unknown;
-        try {
-          const compiled = compile(source);
-          first = compiled.evaluate(s);
-          expect(compiled.evaluate(s)).toEqual(first);
-        } catch (error) {
-          if (!(error instanceof ExpressionError)) throw error;
-        }
-      }),
+      fc.property(
+        expr.filter((e) => !e.includes("Now(")),
+        scope,
+        (source, s) => {
+          let first: unknown;
+          try {
+            const compiled = compile(source);
+            first = compiled.evaluate(s);
+            expect(compiled.evaluate(s)).toEqual(first);
+          } catch (error) {
+            if (!(error instanceof ExpressionError)) throw error;
+          }
+        },
+      ),
       { numRuns },
     );
   });

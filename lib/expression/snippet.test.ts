@@ -5,18 +5,33 @@ import { caught } from "./testing";
 
 describe("caretSnippet", () => {
   it("underlines the range of an error", () => {
-    const source = 'Mid(idpUser.email, 1)';
-    expect(caretSnippet(source, caught(() => compile(source)))).toBe("Mid(idpUser.email, 1)\n^^^^^^^^^^^^^^^^^^^^^");
+    const source = "Mid(idpUser.email, 1)";
+    expect(
+      caretSnippet(
+        source,
+        caught(() => compile(source)),
+      ),
+    ).toBe("Mid(idpUser.email, 1)\n^^^^^^^^^^^^^^^^^^^^^");
   });
 
   it("points one caret past the end for an error at the end of the input", () => {
     const source = "Append(a";
-    expect(caretSnippet(source, caught(() => compile(source)))).toBe("Append(a\n        ^");
+    expect(
+      caretSnippet(
+        source,
+        caught(() => compile(source)),
+      ),
+    ).toBe("Append(a\n        ^");
   });
 
   it("shows only the line of the error", () => {
     const source = 'Append(\n  idpUser.email,\n  Lenght("x"))';
-    expect(caretSnippet(source, caught(() => compile(source)))).toBe('  Lenght("x"))\n  ^^^^^^');
+    expect(
+      caretSnippet(
+        source,
+        caught(() => compile(source)),
+      ),
+    ).toBe('  Lenght("x"))\n  ^^^^^^');
   });
 
   it("gives wide characters two columns so the carets stay under them", () => {

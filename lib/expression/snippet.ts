@@ -2,7 +2,8 @@ import type { Range } from "./ast";
 
 // Columns a monospace font gives East Asian wide characters and emoji, so the
 // carets stay under a Chinese or Japanese range.
-const wide = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+const wide =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
 const columns = (s: string) => Array.from(s).reduce((n, ch) => n + (ch === "\t" ? 1 : wide.test(ch) ? 2 : 1), 0);
 
 /**
@@ -31,7 +32,9 @@ export function caretSnippet(source: string, range: Range, width = 80): string {
   const before = (from > lineStart ? "…" : "") + source.slice(from, start);
   const line = before + source.slice(start, to) + (to < lineEnd ? "…" : "");
   // Keep tabs in the caret line so they expand exactly as in the source line.
-  const pad = Array.from(before).map((ch) => (ch === "\t" ? "\t" : " ".repeat(wide.test(ch) ? 2 : 1))).join("");
+  const pad = Array.from(before)
+    .map((ch) => (ch === "\t" ? "\t" : " ".repeat(wide.test(ch) ? 2 : 1)))
+    .join("");
   const carets = "^".repeat(Math.max(1, columns(source.slice(start, end))));
   return `${line}\n${pad}${carets}`;
 }

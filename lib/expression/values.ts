@@ -97,4 +97,3 @@ export function ownField(object: unknown, key: string): unknown {
   if (typeof object !== "object" || object === null || Array.isArray(object)) return undefined;
   return hasOwnEnumerable.call(object, key) ? (object as Record<string, unknown>)[key] : undefined;
 }
-

@@ -24,7 +24,14 @@ function placeholders(tree: Tree): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (t: Tree, prefix: string) => {
     for (const [k, v] of Object.entries(t)) {
-      if (typeof v === "string") out.set(prefix + k, [...v.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]).sort().join(","));
+      if (typeof v === "string")
+        out.set(
+          prefix + k,
+          [...v.matchAll(/\{\s*(\w+)\s*[,}]/g)]
+            .map((m) => m[1])
+            .sort()
+            .join(","),
+        );
       else walk(v, `${prefix}${k}.`);
     }
   };
@@ -39,21 +46,35 @@ describe("message catalogues", () => {
     expect(all.filter((k, i) => all.indexOf(k) !== i)).toEqual([]);
   });
 
-  it.each([["zh-CN", [zhCNBase, zhCNIdp, zhCNPortal]], ["ja", [jaBase, jaIdp, jaPortal]]] as const)("%s splits its namespaces across files as English does", (_name, files) => {
-    expect(files.map((file) => Object.keys(file).sort())).toEqual([enBase, enIdp, enPortal].map((file) => Object.keys(file).sort()));
+  it.each([
+    ["zh-CN", [zhCNBase, zhCNIdp, zhCNPortal]],
+    ["ja", [jaBase, jaIdp, jaPortal]],
+  ] as const)("%s splits its namespaces across files as English does", (_name, files) => {
+    expect(files.map((file) => Object.keys(file).sort())).toEqual(
+      [enBase, enIdp, enPortal].map((file) => Object.keys(file).sort()),
+    );
   });
 
   const english = keys(en).sort();
-  it.each([["zh-CN", zhCN], ["ja", ja]] as const)("%s has exactly the English keys", (_name, catalogue) => {
+  it.each([
+    ["zh-CN", zhCN],
+    ["ja", ja],
+  ] as const)("%s has exactly the English keys", (_name, catalogue) => {
     expect(keys(catalogue as Tree).sort()).toEqual(english);
   });
 
-  it.each([["zh-CN", zhCN], ["ja", ja]] as const)("%s uses the same placeholders as English", (_name, catalogue) => {
+  it.each([
+    ["zh-CN", zhCN],
+    ["ja", ja],
+  ] as const)("%s uses the same placeholders as English", (_name, catalogue) => {
     const base = placeholders(en);
     for (const [key, names] of placeholders(catalogue as Tree)) expect([key, names]).toEqual([key, base.get(key)]);
   });
 
-  it.each([["zh-CN", zhCN], ["ja", ja]] as const)("%s is translated, not copied", (_name, catalogue) => {
+  it.each([
+    ["zh-CN", zhCN],
+    ["ja", ja],
+  ] as const)("%s is translated, not copied", (_name, catalogue) => {
     const base = placeholders(en);
     const flat = new Map(keys(catalogue as Tree).map((k) => [k, k]));
     expect(flat.size).toBe(base.size);

@@ -3,7 +3,10 @@ import { mappingFieldCatalog, checkRules, problemAsExpressionError, type RulePro
 import { defaultMappingRules, userRule, type MappingRule } from "./rule";
 
 const catalog = mappingFieldCatalog(["work_place"]);
-const rule = (overrides: Partial<MappingRule>): MappingRule => ({ ...userRule("name", "idpUser.displayName"), ...overrides });
+const rule = (overrides: Partial<MappingRule>): MappingRule => ({
+  ...userRule("name", "idpUser.displayName"),
+  ...overrides,
+});
 const base = [userRule("userid", "idpUser.username", { isMappingIdentifier: true }), rule({})];
 const codeOf = (p: RuleProblem) => (p.code === "expression" ? p.params.reason : p.code);
 const keys = (rules: MappingRule[]) => checkRules(rules, catalog).map((p) => `${p.index}:${codeOf(p)}`);
@@ -13,11 +16,19 @@ describe("checkRules", () => {
     ["the defaults", [], []],
     ["a custom field path", [rule({ targetField: "work_place", source: "idpUser.customFields.work_place" })], []],
     ["a path with spaces around the dot", [rule({ targetField: "email", source: "idpUser . email" })], []],
-    ["an expression", [rule({ targetField: "email", kind: "expression", source: 'SubstringBefore(idpUser.email,"@")' })], []],
+    [
+      "an expression",
+      [rule({ targetField: "email", kind: "expression", source: 'SubstringBefore(idpUser.email,"@")' })],
+      [],
+    ],
     ["a disabled rule with junk", [rule({ targetField: "title", kind: "disabled", source: "((" })], []],
     ["a field that is not DingTalk's", [rule({ targetField: "nickname" })], ["2:notUserField"]],
     ["a field used twice", [rule({})], ["2:fieldUsed"]],
-    ["an expression in a field rule", [rule({ targetField: "title", source: "Trim(idpUser.jobTitle)" })], ["2:notAField"]],
+    [
+      "an expression in a field rule",
+      [rule({ targetField: "title", source: "Trim(idpUser.jobTitle)" })],
+      ["2:notAField"],
+    ],
     [
       "an organization field in a user rule",
       [rule({ targetField: "title", source: "idpOrganizationalUnit.organizationalUnitName" })],
@@ -29,8 +40,16 @@ describe("checkRules", () => {
       [rule({ targetField: "title", kind: "expression", source: 'SubstringBefore(idpUser.email,"@"' })],
       ["2:expected"],
     ],
-    ["an unknown field", [rule({ targetField: "title", kind: "expression", source: "idpUser.emial" })], ["2:unknown_field"]],
-    ["an added field without a label", [rule({ targetField: "title", isCustom: true, targetDisplayName: " " })], ["2:labelRequired"]],
+    [
+      "an unknown field",
+      [rule({ targetField: "title", kind: "expression", source: "idpUser.emial" })],
+      ["2:unknown_field"],
+    ],
+    [
+      "an added field without a label",
+      [rule({ targetField: "title", isCustom: true, targetDisplayName: " " })],
+      ["2:labelRequired"],
+    ],
     ["an added field with a label", [rule({ targetField: "title", isCustom: true, targetDisplayName: "役職" })], []],
     [
       "an identifier on an organization",
@@ -44,7 +63,11 @@ describe("checkRules", () => {
       ],
       ["2:orgIdentifier"],
     ],
-    ["a department field that DingTalk has not", [rule({ objectType: "organization", targetField: "title" })], ["2:notDeptField", "2:wrongRoot"]],
+    [
+      "a department field that DingTalk has not",
+      [rule({ objectType: "organization", targetField: "title" })],
+      ["2:notDeptField", "2:wrongRoot"],
+    ],
   ];
   it.each(cases)("%s", (_name, extra, expected) => {
     expect(keys([...base, ...extra])).toEqual(expected);
@@ -61,7 +84,10 @@ describe("checkRules", () => {
   });
 
   it("gives the exact range of an expression error as plain data", () => {
-    const [problem] = checkRules([...base, rule({ targetField: "title", kind: "expression", source: "Trim(idpUser.emial)" })], catalog);
+    const [problem] = checkRules(
+      [...base, rule({ targetField: "title", kind: "expression", source: "Trim(idpUser.emial)" })],
+      catalog,
+    );
     expect(problem).toMatchObject({ index: 2, field: "source", code: "expression", start: 5, end: 18 });
     // Plain data: it survives the server action boundary and becomes the same error again.
     const copy = JSON.parse(JSON.stringify(problem)) as RuleProblem;

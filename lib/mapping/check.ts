@@ -44,7 +44,9 @@ export type RuleProblemField = "targetField" | "targetDisplayName" | "source" | 
  * a code with its params, or an expression error's params and range.
  */
 export type RuleProblem =
-  | { [C in RuleProblemCode]: { index: number; field: RuleProblemField; code: C; params: RuleProblemParams[C] } }[RuleProblemCode]
+  | {
+      [C in RuleProblemCode]: { index: number; field: RuleProblemField; code: C; params: RuleProblemParams[C] };
+    }[RuleProblemCode]
   | { index: number; field: "source"; code: "expression"; params: ErrorParams; start: number; end: number };
 
 const none = {} as Record<string, never>;
@@ -69,7 +71,9 @@ export function checkRuleSource(
     compiled = compile(source, { fields: catalog });
   } catch (err) {
     if (!(err instanceof ExpressionError)) throw err;
-    return { problem: { index, field: "source", code: "expression", params: err.params, start: err.start, end: err.end } };
+    return {
+      problem: { index, field: "source", code: "expression", params: err.params, start: err.start, end: err.end },
+    };
   }
   if (rule.kind === "field") {
     const { ast } = compiled;
@@ -120,7 +124,10 @@ export function inspectRules(
   });
   const identifiers = rules.filter((r) => r.objectType === "user" && r.isMappingIdentifier);
   if (identifiers.length !== 1) {
-    const index = Math.max(0, rules.findIndex((r) => r.objectType === "user"));
+    const index = Math.max(
+      0,
+      rules.findIndex((r) => r.objectType === "user"),
+    );
     problems.push({ index, field: "isMappingIdentifier", code: "oneIdentifier", params: none });
   }
   return { problems, compiled };

@@ -12,10 +12,13 @@ const catalog: FieldCatalog = mappingFieldCatalog(["work_place", "部署"]);
 const pathText = fc
   .tuple(
     fc.constantFrom("idpUser", "idpOrganizationalUnit", "idpUsr"),
-    fc.array(fc.constantFrom("email", "displayName", "customFields", "work_place", "部署", "organizationalUnitName", "x"), {
-      minLength: 1,
-      maxLength: 3,
-    }),
+    fc.array(
+      fc.constantFrom("email", "displayName", "customFields", "work_place", "部署", "organizationalUnitName", "x"),
+      {
+        minLength: 1,
+        maxLength: 3,
+      },
+    ),
     fc.constantFrom(".", " . ", ". ", " .", "\t.\n"),
     fc.constantFrom("", " ", "  "),
   )
@@ -45,9 +48,9 @@ const ruleSet = fc.oneof(
   fc
     .tuple(fc.array(rule, { maxLength: 3 }), fc.array(fc.nat(6), { maxLength: 3 }))
     .map(([extra, drop]) => [...defaultMappingRules().filter((_, i) => !drop.includes(i) || i === 0), ...extra]),
-  fc.tuple(fc.nat(5), source, fc.constantFrom(...MAPPING_KINDS)).map(([i, src, kind]) =>
-    defaultMappingRules().map((r, j) => (j === i + 1 ? { ...r, source: src, kind } : r)),
-  ),
+  fc
+    .tuple(fc.nat(5), source, fc.constantFrom(...MAPPING_KINDS))
+    .map(([i, src, kind]) => defaultMappingRules().map((r, j) => (j === i + 1 ? { ...r, source: src, kind } : r))),
 );
 
 describe("compileRules", () => {

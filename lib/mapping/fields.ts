@@ -59,6 +59,7 @@ export function dingTalkFieldLabel(
   if (customLabel?.trim()) return customLabel.trim();
   const table: Record<string, Label> = objectType === "user" ? DINGTALK_USER_FIELD_LABELS : DINGTALK_DEPT_FIELD_LABELS;
   if (hasOwn.call(table, field)) return table[field][locale];
-  if (hasOwn.call(PLACEMENT_FIELD_LABELS, field)) return PLACEMENT_FIELD_LABELS[field as keyof typeof PLACEMENT_FIELD_LABELS][locale];
+  if (hasOwn.call(PLACEMENT_FIELD_LABELS, field))
+    return PLACEMENT_FIELD_LABELS[field as keyof typeof PLACEMENT_FIELD_LABELS][locale];
   return field;
 }

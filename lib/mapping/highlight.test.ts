@@ -20,7 +20,13 @@ describe("expression highlighting", () => {
     // Spaces around the dot: still one path, as the parser reads it.
     expect(classes("idpUser . email")).toEqual(["path:idpUser . email"]);
     // A literal name after a dot is a path segment; a function name is a function only before "(".
-    expect(classes("idpUser.null == null")).toEqual(["path:idpUser.null", "space: ", "operator:==", "space: ", "literal:null"]);
+    expect(classes("idpUser.null == null")).toEqual([
+      "path:idpUser.null",
+      "space: ",
+      "operator:==",
+      "space: ",
+      "literal:null",
+    ]);
     expect(classes("Trim (x)")).toEqual(["function:Trim", "space: ", "punct:(", "path:x", "punct:)"]);
     // A negative number is one token; an escaped quote stays inside the string.
     expect(classes('-1.5 "a\\"b"')).toEqual(["number:-1.5", "space: ", 'string:"a\\"b"']);
@@ -46,12 +52,22 @@ describe("expression highlighting", () => {
 
   it("never loses or reorders text, whatever is typed", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(..."aZ_1 .,()\"\\=&|!<>-（）。部\n".split("")), maxLength: 40 }), (source) => {
-        expect(tokenize(source).map((t) => t.text).join("")).toBe(source);
-        expect(highlight(source, { start: 0, end: source.length }).map((p) => p.text).join("").trimEnd()).toBe(
-          source.trimEnd(),
-        );
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'aZ_1 .,()"\\=&|!<>-（）。部\n'.split("")), maxLength: 40 }),
+        (source) => {
+          expect(
+            tokenize(source)
+              .map((t) => t.text)
+              .join(""),
+          ).toBe(source);
+          expect(
+            highlight(source, { start: 0, end: source.length })
+              .map((p) => p.text)
+              .join("")
+              .trimEnd(),
+          ).toBe(source.trimEnd());
+        },
+      ),
     );
   });
 
@@ -59,7 +75,12 @@ describe("expression highlighting", () => {
     const source = "Trim(idpUser.emial)";
     const pieces = highlight(source, { start: 5, end: 18 });
     expect(pieces.map((p) => p.text).join("")).toBe(source);
-    expect(pieces.filter((p) => p.isError).map((p) => p.text).join("")).toBe("idpUser.emial");
+    expect(
+      pieces
+        .filter((p) => p.isError)
+        .map((p) => p.text)
+        .join(""),
+    ).toBe("idpUser.emial");
   });
 
   it("marks a trailing cell for an error at the end", () => {

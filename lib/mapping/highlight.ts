@@ -2,7 +2,8 @@
 // is coloured a string or a path is exactly what the parser will read as one.
 import { ExpressionError, Lexer } from "@/lib/expression";
 
-export type TokenClass = "string" | "number" | "function" | "path" | "literal" | "operator" | "punct" | "space" | "other";
+export type TokenClass =
+  "string" | "number" | "function" | "path" | "literal" | "operator" | "punct" | "space" | "other";
 export type Token = { text: string; cls: TokenClass; start: number };
 export type Piece = { text: string; cls: TokenClass; isError: boolean };
 

@@ -24,7 +24,9 @@ export function ruleMessages(fieldErrors: FieldErrors | undefined): RuleMessage[
   return Object.entries(fieldErrors ?? {})
     .flatMap(([key, messages]) => {
       const [, index, field] = /^rules\.(\d+)\.(\w+)$/.exec(key) ?? [];
-      return index ? messages.map((message) => ({ index: Number(index), field: field as RuleProblemField, message })) : [];
+      return index
+        ? messages.map((message) => ({ index: Number(index), field: field as RuleProblemField, message }))
+        : [];
     })
     .sort((a, b) => a.index - b.index);
 }

@@ -16,8 +16,17 @@ const optionalText = (max: number) =>
 
 export const ZAccountSchema = z
   .object({
-    username: z.string().trim().min(1, { message: "validation.required" }).max(64, { message: "validation.tooLong" }).regex(USERNAME_PATTERN, { message: "validation.usernameFormat" }),
-    displayName: z.string().trim().min(1, { message: "validation.required" }).max(80, { message: "validation.tooLong" }),
+    username: z
+      .string()
+      .trim()
+      .min(1, { message: "validation.required" })
+      .max(64, { message: "validation.tooLong" })
+      .regex(USERNAME_PATTERN, { message: "validation.usernameFormat" }),
+    displayName: z
+      .string()
+      .trim()
+      .min(1, { message: "validation.required" })
+      .max(80, { message: "validation.tooLong" }),
     email: z
       .string()
       .trim()
@@ -28,7 +37,11 @@ export const ZAccountSchema = z
       .nullable()
       .optional()
       .transform((v) => v ?? null),
-    phoneRegion: z.string().trim().regex(/^\d{1,4}$/, { message: "validation.phoneRegion" }).default("86"),
+    phoneRegion: z
+      .string()
+      .trim()
+      .regex(/^\d{1,4}$/, { message: "validation.phoneRegion" })
+      .default("86"),
     phoneNumber: z
       .string()
       .trim()
@@ -43,7 +56,11 @@ export const ZAccountSchema = z
     status: z.enum(ACCOUNT_STATUSES).default("enabled"),
     description: optionalText(2000),
     ouIds: z.array(z.string().min(1)).max(100, { message: "validation.tooMany" }).default([]),
-    primaryOuId: z.string().nullable().optional().transform((v) => v || null),
+    primaryOuId: z
+      .string()
+      .nullable()
+      .optional()
+      .transform((v) => v || null),
     customFields: z.record(z.string(), z.string().max(1000, { message: "validation.tooLong" })).default({}),
   })
   .superRefine((value, ctx) => {
@@ -57,7 +74,10 @@ export type TAccount = z.output<typeof ZAccountSchema>;
 
 export const ZUpdateAccountSchema = z.object({ id: z.string().min(1), account: ZAccountSchema });
 export const ZAccountIdsSchema = z.object({ ids: z.array(z.string().min(1)).min(1).max(1000) });
-export const ZSetAccountsStatusSchema = z.object({ ids: z.array(z.string().min(1)).min(1).max(1000), status: z.enum(ACCOUNT_STATUSES) });
+export const ZSetAccountsStatusSchema = z.object({
+  ids: z.array(z.string().min(1)).min(1).max(1000),
+  status: z.enum(ACCOUNT_STATUSES),
+});
 
 /** DingTalk's mobile form: "+86-13800000000" (the sync writes it so). */
 export function toDingTalkMobile(region: string | null, number: string | null): string | null {

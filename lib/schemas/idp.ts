@@ -26,7 +26,8 @@ export const ZApplicationSchema = z
     if (!v.id && !v.appSecret) ctx.addIssue({ code: "custom", path: ["appSecret"], message: "validation.required" });
     if (v.edition !== "private") return;
     for (const key of ["apiBaseUrl", "v1BaseUrl", "loginBaseUrl"] as const) {
-      if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(v[key])) ctx.addIssue({ code: "custom", path: [key], message: "idpValidation.baseUrl" });
+      if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(v[key]))
+        ctx.addIssue({ code: "custom", path: [key], message: "idpValidation.baseUrl" });
     }
   });
 export type TApplicationInput = z.input<typeof ZApplicationSchema>;
@@ -36,7 +37,10 @@ export const ZIdpIdSchema = z.object({ id: z.string().min(1).max(64) });
 
 export const ZScenarioSchema = z.object({
   id: z.string().min(1).max(64),
-  sourceOuIds: z.array(z.string().min(1).max(64)).min(1, { message: "idpValidation.sourceRequired" }).max(100, { message: "validation.tooMany" }),
+  sourceOuIds: z
+    .array(z.string().min(1).max(64))
+    .min(1, { message: "idpValidation.sourceRequired" })
+    .max(100, { message: "validation.tooMany" }),
   targetDeptId: z.coerce
     .number({ message: "idpValidation.deptId" })
     .int({ message: "idpValidation.deptId" })

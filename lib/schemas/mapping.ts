@@ -6,7 +6,10 @@ import { MAPPING_KINDS, MAPPING_OBJECT_TYPES, type MappingRule } from "@/lib/map
 
 export const ZMappingRuleSchema = z.object({
   objectType: z.enum(MAPPING_OBJECT_TYPES),
-  targetField: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, { message: "mappingErrors.fieldId" }),
+  targetField: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{0,39}$/, { message: "mappingErrors.fieldId" }),
   // Blank means "no label of its own": the field is labelled from the catalogue in the reader's language.
   targetDisplayName: z
     .string()

@@ -11,16 +11,36 @@ export const ZOuNameSchema = z
 export const ZCreateOuSchema = z.object({
   name: ZOuNameSchema,
   parentId: z.string().min(1).nullable(),
-  externalId: z.string().trim().max(128).optional().transform((v) => v || null),
-  description: z.string().trim().max(2000).optional().transform((v) => v || null),
+  externalId: z
+    .string()
+    .trim()
+    .max(128)
+    .optional()
+    .transform((v) => v || null),
+  description: z
+    .string()
+    .trim()
+    .max(2000)
+    .optional()
+    .transform((v) => v || null),
 });
 export type TCreateOuInput = z.input<typeof ZCreateOuSchema>;
 
 export const ZUpdateOuSchema = z.object({
   id: z.string().min(1),
   name: ZOuNameSchema,
-  externalId: z.string().trim().max(128).optional().transform((v) => v || null),
-  description: z.string().trim().max(2000).optional().transform((v) => v || null),
+  externalId: z
+    .string()
+    .trim()
+    .max(128)
+    .optional()
+    .transform((v) => v || null),
+  description: z
+    .string()
+    .trim()
+    .max(2000)
+    .optional()
+    .transform((v) => v || null),
 });
 export type TUpdateOuInput = z.input<typeof ZUpdateOuSchema>;
 

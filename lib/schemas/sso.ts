@@ -37,7 +37,9 @@ export function parseRefusal(value: string | null | undefined): SsoRefusalInfo |
   const dingtalkKey = ZDingTalkKey.safeParse(key);
   if (!dingtalkKey.success) return { code: parsed.data };
   const permission = ZPermission.safeParse(permissionText);
-  return permission.success ? { code: parsed.data, dingtalkKey: dingtalkKey.data, permission: permission.data } : { code: parsed.data, dingtalkKey: dingtalkKey.data };
+  return permission.success
+    ? { code: parsed.data, dingtalkKey: dingtalkKey.data, permission: permission.data }
+    : { code: parsed.data, dingtalkKey: dingtalkKey.data };
 }
 
 // What the in-app page posts to the "dingtalk-inapp" credentials provider.

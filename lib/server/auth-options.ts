@@ -21,12 +21,19 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) throw new Error("invalid_credentials");
         const { email, password } = parsed.data;
         if (await isLockedOut(db, email)) {
-          await writeAudit(db, { actor: "system", action: "auth.sign_in_refused", details: { email, reason: "locked_out" } });
+          await writeAudit(db, {
+            actor: "system",
+            action: "auth.sign_in_refused",
+            details: { email, reason: "locked_out" },
+          });
           throw new Error("locked_out");
         }
         const admin = await db.admin.findUnique({ where: { email } });
         // Compare even when the admin is unknown, so timing does not reveal which e-mails exist.
-        const ok = await verifyPassword(password, admin?.passwordHash ?? "$2b$12$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva");
+        const ok = await verifyPassword(
+          password,
+          admin?.passwordHash ?? "$2b$12$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva",
+        );
         await recordAttempt(db, email, ok && !!admin);
         if (!admin || !ok) {
           await writeAudit(db, { actor: "system", action: "auth.sign_in_failed", details: { email } });

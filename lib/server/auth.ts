@@ -38,7 +38,10 @@ export async function getCurrentAccount(): Promise<CurrentAccount | null> {
   const session = await getServerSession(authOptions);
   const { id, kind } = session?.user ?? {};
   if (!id || !kind) return null;
-  const accountId = kind === "account" ? id : (await db.admin.findUnique({ where: { id }, select: { linkedAccountId: true } }))?.linkedAccountId;
+  const accountId =
+    kind === "account"
+      ? id
+      : (await db.admin.findUnique({ where: { id }, select: { linkedAccountId: true } }))?.linkedAccountId;
   if (!accountId) return null;
   const account = await db.account.findUnique({ where: { id: accountId }, select: { id: true, status: true } });
   return account?.status === "enabled" ? { id: account.id, sessionKind: kind } : null;

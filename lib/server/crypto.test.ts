@@ -47,7 +47,9 @@ describe("crypto", () => {
 
   it("names a missing key version and a malformed ring", () => {
     const envelope = encryptSecret(parseKeyRing(`3:${key()}`), "x", "r");
-    expect(() => decryptSecret(ring, envelope, "r")).toThrowError(expect.objectContaining({ code: "unknown_key_version" }));
+    expect(() => decryptSecret(ring, envelope, "r")).toThrowError(
+      expect.objectContaining({ code: "unknown_key_version" }),
+    );
     expect(() => parseKeyRing("nonsense")).toThrowError(expect.objectContaining({ code: "invalid_key_ring" }));
     expect(() => parseKeyRing(`1:${randomBytes(16).toString("base64")}`)).toThrowError(/32 bytes/);
     expect(() => decryptSecret(ring, "garbage", "r")).toThrowError(expect.objectContaining({ code: "malformed" }));

@@ -19,7 +19,10 @@ export class CryptoError extends Error {
 /** Parses "2:base64key,1:base64oldkey"; the highest version encrypts. */
 export function parseKeyRing(spec: string): KeyRing {
   const keys = new Map<number, Buffer>();
-  for (const part of spec.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^(\d+):(.+)$/.exec(part);
     if (!match) throw new CryptoError("invalid_key_ring", 'Each key must look like "<version>:<base64 of 32 bytes>".');
     const key = Buffer.from(match[2], "base64");
@@ -42,7 +45,8 @@ export function encryptSecret(ring: KeyRing, plaintext: string, recordId: string
 
 export function decryptSecret(ring: KeyRing, envelope: string, recordId: string): string {
   const parts = envelope.split(":");
-  if (parts.length !== 4 || !/^v\d+$/.test(parts[0])) throw new CryptoError("malformed", "The encrypted value is malformed.");
+  if (parts.length !== 4 || !/^v\d+$/.test(parts[0]))
+    throw new CryptoError("malformed", "The encrypted value is malformed.");
   const version = Number(parts[0].slice(1));
   const key = ring.keys.get(version);
   if (!key) throw new CryptoError("unknown_key_version", `Key version ${version} is not in the key ring.`);

@@ -7,5 +7,8 @@ export const DEMO_ADMIN_PASSWORD = "dingtalk-demo";
 export function demoAdminCredentials(env: NodeJS.ProcessEnv = process.env): { email: string; password: string } | null {
   if (!isDemoMode(env)) return null;
   // A password chosen through ADMIN_PASSWORD is the operator's secret: never shown.
-  return { email: env.ADMIN_EMAIL ?? DEMO_ADMIN_EMAIL, password: env.ADMIN_PASSWORD ? "(ADMIN_PASSWORD)" : DEMO_ADMIN_PASSWORD };
+  return {
+    email: env.ADMIN_EMAIL ?? DEMO_ADMIN_EMAIL,
+    password: env.ADMIN_PASSWORD ? "(ADMIN_PASSWORD)" : DEMO_ADMIN_PASSWORD,
+  };
 }

@@ -10,7 +10,10 @@ export function createPrismaClient(url: string = databaseUrl()): Db {
   if (url.startsWith("file:")) {
     // WAL with synchronous=NORMAL: one fsync per checkpoint instead of per write
     // (a sync writes a record and a binding per object), and readers never wait for writers.
-    void db.$queryRawUnsafe("PRAGMA journal_mode = WAL").then(() => db.$queryRawUnsafe("PRAGMA synchronous = NORMAL")).catch(() => undefined);
+    void db
+      .$queryRawUnsafe("PRAGMA journal_mode = WAL")
+      .then(() => db.$queryRawUnsafe("PRAGMA synchronous = NORMAL"))
+      .catch(() => undefined);
     void db.$queryRawUnsafe("PRAGMA busy_timeout = 5000").catch(() => undefined);
   }
   return db;

@@ -13,7 +13,10 @@ export async function createTestDb(): Promise<{ db: Db; url: string; cleanup: ()
   const file = path.join(dir, "test.db");
   const sqlite = new Database(file);
   const migrations = path.join(process.cwd(), "prisma", "migrations");
-  for (const name of fs.readdirSync(migrations).filter((n) => fs.statSync(path.join(migrations, n)).isDirectory()).sort()) {
+  for (const name of fs
+    .readdirSync(migrations)
+    .filter((n) => fs.statSync(path.join(migrations, n)).isDirectory())
+    .sort()) {
     sqlite.exec(fs.readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
   }
   sqlite.close();

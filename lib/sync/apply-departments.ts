@@ -13,19 +13,40 @@ async function bindExisting(ctx: ApplyContext, op: DeptCreateOp, parentId: numbe
   if (!existing) return undefined;
   const holder = await ctx.store.findBindingByRemote("organization", String(existing.deptId));
   if (holder && holder.localId !== op.localId) {
-    return { action: "create", status: "failed", errcode: 60008, reason: { code: "name_taken_by_bound", params: { deptId: existing.deptId, localId: holder.localId } } };
+    return {
+      action: "create",
+      status: "failed",
+      errcode: 60008,
+      reason: { code: "name_taken_by_bound", params: { deptId: existing.deptId, localId: holder.localId } },
+    };
   }
-  if (existing.order !== op.fields.order) await ctx.client.updateDepartment({ deptId: existing.deptId, order: op.fields.order });
-  await ctx.store.writeBinding({ objectType: "organization", localId: op.localId, remoteId: String(existing.deptId), contentHash: op.contentHash });
+  if (existing.order !== op.fields.order)
+    await ctx.client.updateDepartment({ deptId: existing.deptId, order: op.fields.order });
+  await ctx.store.writeBinding({
+    objectType: "organization",
+    localId: op.localId,
+    remoteId: String(existing.deptId),
+    contentHash: op.contentHash,
+  });
   ctx.createdDepts.set(op.localId, existing.deptId);
-  return { action: "bind", status: "succeeded", remoteId: String(existing.deptId), reason: { code: "matched_on_name_conflict", params: { deptId: existing.deptId } } };
+  return {
+    action: "bind",
+    status: "succeeded",
+    remoteId: String(existing.deptId),
+    reason: { code: "matched_on_name_conflict", params: { deptId: existing.deptId } },
+  };
 }
 
 export async function applyDeptCreate(ctx: ApplyContext, op: DeptCreateOp): Promise<Outcome> {
   const parentId = resolveDept(ctx, op.parent);
   let deptId: number;
   try {
-    deptId = await ctx.client.createDepartment({ name: op.fields.name, parentId, order: op.fields.order, sourceIdentifier: op.fields.sourceIdentifier });
+    deptId = await ctx.client.createDepartment({
+      name: op.fields.name,
+      parentId,
+      order: op.fields.order,
+      sourceIdentifier: op.fields.sourceIdentifier,
+    });
   } catch (err) {
     if (!isDingTalkError(err) || err.effectiveCode !== 60008) throw err;
     const bound = await bindExisting(ctx, op, parentId);
@@ -33,7 +54,12 @@ export async function applyDeptCreate(ctx: ApplyContext, op: DeptCreateOp): Prom
     return bound;
   }
   // Bound right away: a crash after this point never creates the department twice.
-  await ctx.store.writeBinding({ objectType: "organization", localId: op.localId, remoteId: String(deptId), contentHash: op.contentHash });
+  await ctx.store.writeBinding({
+    objectType: "organization",
+    localId: op.localId,
+    remoteId: String(deptId),
+    contentHash: op.contentHash,
+  });
   ctx.createdDepts.set(op.localId, deptId);
   return { action: "create", status: "succeeded", remoteId: String(deptId) };
 }
@@ -52,7 +78,12 @@ export async function applyDeptUpdate(ctx: ApplyContext, op: DeptUpdateOp | Dept
   if (isMove || input.name !== undefined || input.order !== undefined || input.sourceIdentifier !== undefined) {
     await ctx.client.updateDepartment(input);
   }
-  await ctx.store.writeBinding({ objectType: "organization", localId: op.localId, remoteId: op.remoteId, contentHash: op.contentHash });
+  await ctx.store.writeBinding({
+    objectType: "organization",
+    localId: op.localId,
+    remoteId: op.remoteId,
+    contentHash: op.contentHash,
+  });
   return { action: isMove ? "move" : op.bind ? "bind" : "update", status: "succeeded" };
 }
 

@@ -7,7 +7,8 @@ import type { ApplyClient } from "./store";
 import { account, defaultRules, MemorySyncStore, ou } from "./testing";
 import type { PlanInput } from "./types";
 
-const apiError = (errcode: number, kind: DingTalkError["kind"]) => new DingTalkError({ code: "api_error", kind, errcode });
+const apiError = (errcode: number, kind: DingTalkError["kind"]) =>
+  new DingTalkError({ code: "api_error", kind, errcode });
 
 /** Succeeds at everything except what `fail` says, and logs each call. */
 function scripted(fail: (call: string, arg: unknown) => DingTalkError | undefined) {
@@ -36,7 +37,12 @@ function scripted(fail: (call: string, arg: unknown) => DingTalkError | undefine
 
 const input: PlanInput = {
   sourceRootIds: ["root"],
-  ous: [ou("root", "Acme", null), ou("eng", "Engineering", "root", 1), ou("be", "Backend", "eng"), ou("sales", "Sales", "root", 2)],
+  ous: [
+    ou("root", "Acme", null),
+    ou("eng", "Engineering", "root", 1),
+    ou("be", "Backend", "eng"),
+    ou("sales", "Sales", "root", 2),
+  ],
   accounts: [account("a1", "alice", ["be"]), account("a2", "bob", ["sales"]), account("a3", "carol", ["root"])],
   rules: defaultRules(),
   snapshot: { targetDeptId: 1, targetLevel: 1, departments: [], users: [] },
@@ -45,7 +51,11 @@ const input: PlanInput = {
 
 describe("applyPlan failures", () => {
   it("fails a department and what depends on it, and carries on with the others", async () => {
-    const { client } = scripted((call, arg) => (call === "createDepartment" && (arg as { name: string }).name === "Engineering" ? apiError(60001, "invalid") : undefined));
+    const { client } = scripted((call, arg) =>
+      call === "createDepartment" && (arg as { name: string }).name === "Engineering"
+        ? apiError(60001, "invalid")
+        : undefined,
+    );
     const store = new MemorySyncStore();
     const result = await applyPlan({ plan: planSync(input), client, store });
     expect(result).toMatchObject({ status: "partially_succeeded", failed: 3, created: 3 });
@@ -57,7 +67,12 @@ describe("applyPlan failures", () => {
       ["a2", "succeeded", "new"],
       ["a3", "succeeded", "new"],
     ]);
-    expect(store.list().map((b) => b.localId).sort()).toEqual(["a2", "a3", "sales"]);
+    expect(
+      store
+        .list()
+        .map((b) => b.localId)
+        .sort(),
+    ).toEqual(["a2", "a3", "sales"]);
   });
 
   it("stops the run on a used-up quota and skips the rest with a record each", async () => {

@@ -1,6 +1,11 @@
 // User ops through the client, idempotent: 60102 reads and binds, 60104 looks up by mobile,
 // 60121 on update creates again; a binding is written right after each successful write.
-import { isDingTalkError, type DingTalkCreateUserInput, type DingTalkError, type DingTalkUpdateUserInput } from "@/lib/dingtalk";
+import {
+  isDingTalkError,
+  type DingTalkCreateUserInput,
+  type DingTalkError,
+  type DingTalkUpdateUserInput,
+} from "@/lib/dingtalk";
 import { resolveDept, type ApplyContext, type Outcome } from "./apply-context";
 import { comparable } from "./fields";
 import { diffUser } from "./plan-users";
@@ -46,18 +51,34 @@ function toWire(values: [string, string | null][]): WireFields {
 
 /** The update body for the fields of `diff` (null clears a field). */
 function updateInput(ctx: ApplyContext, op: UserWriteOp, userid: string, diff: FieldDiff[]): DingTalkUpdateUserInput {
-  const fields = diff.filter((d) => d.field !== "dept_id_list").map((d): [string, string | null] => [d.field, op.fields[d.field] ?? null]);
+  const fields = diff
+    .filter((d) => d.field !== "dept_id_list")
+    .map((d): [string, string | null] => [d.field, op.fields[d.field] ?? null]);
   const changesDepts = diff.some((d) => d.field === "dept_id_list");
-  return { ...toWire(fields), userid, deptIdList: changesDepts ? op.departments.map((r) => resolveDept(ctx, r)) : undefined };
+  return {
+    ...toWire(fields),
+    userid,
+    deptIdList: changesDepts ? op.departments.map((r) => resolveDept(ctx, r)) : undefined,
+  };
 }
 
 function createInput(ctx: ApplyContext, fields: UserFields, op: UserWriteOp, userid: string): DingTalkCreateUserInput {
   const present = Object.entries(fields).filter((e): e is [string, string] => e[1] !== null);
-  return { ...toWire(present), userid, name: fields.name ?? userid, deptIdList: op.departments.map((r) => resolveDept(ctx, r)) };
+  return {
+    ...toWire(present),
+    userid,
+    name: fields.name ?? userid,
+    deptIdList: op.departments.map((r) => resolveDept(ctx, r)),
+  };
 }
 
 async function bind(ctx: ApplyContext, op: UserWriteOp, userid: string): Promise<void> {
-  await ctx.store.writeBinding({ objectType: "user", localId: op.localId, remoteId: userid, contentHash: op.contentHash });
+  await ctx.store.writeBinding({
+    objectType: "user",
+    localId: op.localId,
+    remoteId: userid,
+    contentHash: op.contentHash,
+  });
 }
 
 /** Reads an existing user, checks it is ours to take, updates what differs and binds it. */
@@ -67,7 +88,13 @@ async function adopt(ctx: ApplyContext, op: UserWriteOp, userid: string, cause: 
   const errcode = cause.effectiveCode;
   if (holder && holder.localId !== op.localId) {
     const params = { userid, name: remote.fields.name ?? null, boundTo: holder.localId, account: op.displayName };
-    return { action: "create", status: "failed", errcode, errorMessage: cause.message, reason: { code: "conflict_bound_elsewhere", params } };
+    return {
+      action: "create",
+      status: "failed",
+      errcode,
+      errorMessage: cause.message,
+      reason: { code: "conflict_bound_elsewhere", params },
+    };
   }
   const { field, value } = op.identifier;
   const theirs = comparable(field, field === "userid" ? remote.userid : remote.fields[field]);
@@ -75,13 +102,33 @@ async function adopt(ctx: ApplyContext, op: UserWriteOp, userid: string, cause: 
   // 60104: a same-mobile stranger is bound only when the identifier really agrees.
   const agrees = field === "userid" || theirs === comparable(field, value) || (errcode === 60102 && theirs === null);
   if (!agrees) {
-    const params = { userid, name: remote.fields.name ?? null, account: op.displayName, localId: op.localId, field, theirs, ours: value };
-    return { action: "create", status: "failed", errcode, errorMessage: cause.message, reason: { code: errcode === 60104 ? "mobile_conflict" : "userid_conflict", params } };
+    const params = {
+      userid,
+      name: remote.fields.name ?? null,
+      account: op.displayName,
+      localId: op.localId,
+      field,
+      theirs,
+      ours: value,
+    };
+    return {
+      action: "create",
+      status: "failed",
+      errcode,
+      errorMessage: cause.message,
+      reason: { code: errcode === 60104 ? "mobile_conflict" : "userid_conflict", params },
+    };
   }
   const diff = diffUser(remote, op.fields, op.departments);
   if (diff.length > 0) await ctx.client.updateUser(updateInput(ctx, op, userid, diff));
   await bind(ctx, op, userid);
-  return { action: "bind", status: "succeeded", remoteId: userid, diff, reason: { code: errcode === 60104 ? "bound_by_mobile" : "bound_by_userid", params: { userid } } };
+  return {
+    action: "bind",
+    status: "succeeded",
+    remoteId: userid,
+    diff,
+    reason: { code: errcode === 60104 ? "bound_by_mobile" : "bound_by_userid", params: { userid } },
+  };
 }
 
 async function create(ctx: ApplyContext, op: UserWriteOp, userid: string): Promise<Outcome> {

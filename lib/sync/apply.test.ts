@@ -15,7 +15,9 @@ beforeAll(async () => {
 });
 afterAll(() => sb.close());
 
-type Directory = { ous: SourceOu[]; accounts: SourceAccount[]; rules?: MappingRule[] } & Partial<Pick<PlanInput, "deleteThresholdPercent" | "deleteThresholdCount">>;
+type Directory = { ous: SourceOu[]; accounts: SourceAccount[]; rules?: MappingRule[] } & Partial<
+  Pick<PlanInput, "deleteThresholdPercent" | "deleteThresholdCount">
+>;
 
 const baseOus = (): SourceOu[] => [
   ou("root", "Acme", null),
@@ -24,8 +26,18 @@ const baseOus = (): SourceOu[] => [
   ou("sales", "Sales", "root", 2),
 ];
 const people = (): SourceAccount[] => [
-  account("a1", "alice", ["be"], { displayName: "Alice", email: "alice@example.com", phoneNumber: "13800000001", employeeNumber: "E1" }),
-  account("a2", "bob", ["eng", "sales"], { displayName: "Bob", email: "bob@example.com", phoneNumber: "13800000002", jobTitle: "Manager" }),
+  account("a1", "alice", ["be"], {
+    displayName: "Alice",
+    email: "alice@example.com",
+    phoneNumber: "13800000001",
+    employeeNumber: "E1",
+  }),
+  account("a2", "bob", ["eng", "sales"], {
+    displayName: "Bob",
+    email: "bob@example.com",
+    phoneNumber: "13800000002",
+    jobTitle: "Manager",
+  }),
   account("a3", "carol", ["root"], { displayName: "Carol", email: "carol@example.com" }),
   account("a4", "dan", ["be"], { displayName: "Dan", email: "dan@example.com" }),
 ];
@@ -46,7 +58,10 @@ async function sync(client: DingTalkClient, store: MemorySyncStore, dir: Directo
   return { plan: p, result: await applyPlan({ plan: p, client, store, confirmDeletes }) };
 }
 
-type State = { departments: { dept_id: number; name: string; parent_id: number }[]; users: { userid: string; dept_id_list: number[]; title?: string; mobile?: string }[] };
+type State = {
+  departments: { dept_id: number; name: string; parent_id: number }[];
+  users: { userid: string; dept_id_list: number[]; title?: string; mobile?: string }[];
+};
 const state = (corpId: string) => sb.admin<State>("GET", `/_sandbox/state?corpId=${corpId}`);
 
 describe("applyPlan against the sandbox", () => {
@@ -58,7 +73,10 @@ describe("applyPlan against the sandbox", () => {
     const eng = s.departments.find((d) => d.name === "Engineering");
     const be = s.departments.find((d) => d.name === "Backend");
     expect(be?.parent_id).toBe(eng?.dept_id);
-    expect(s.users.find((u) => u.userid === "alice")).toMatchObject({ dept_id_list: [be?.dept_id], mobile: "+86-13800000001" });
+    expect(s.users.find((u) => u.userid === "alice")).toMatchObject({
+      dept_id_list: [be?.dept_id],
+      mobile: "+86-13800000001",
+    });
     expect(s.users.find((u) => u.userid === "carol")?.dept_id_list).toEqual([1]);
     expect(store.list()).toHaveLength(7);
 
@@ -67,7 +85,11 @@ describe("applyPlan against the sandbox", () => {
     const changed = people().map((a) => (a.id === "a1" ? { ...a, jobTitle: "Lead" } : a));
     const second = await sync(client, store, { ous: baseOus(), accounts: changed });
     expect(second.plan.ops).toHaveLength(1);
-    expect(second.plan.ops[0]).toMatchObject({ kind: "user_update", remoteId: "alice", diff: [{ field: "title", before: null, after: "Lead" }] });
+    expect(second.plan.ops[0]).toMatchObject({
+      kind: "user_update",
+      remoteId: "alice",
+      diff: [{ field: "title", before: null, after: "Lead" }],
+    });
     expect(second.result).toMatchObject({ status: "succeeded", updated: 1 });
     expect((await state(corp.corpId)).users.find((u) => u.userid === "alice")?.title).toBe("Lead");
     expect((await plan(client, store, { ous: baseOus(), accounts: changed })).ops).toEqual([]);
@@ -75,20 +97,39 @@ describe("applyPlan against the sandbox", () => {
 
   it("binds on 60102 (the userid appeared after planning) and on 60104 when the identifier agrees", async () => {
     const { client, store } = await setup();
-    const p = await plan(client, store, { ous: [ou("root", "Acme", null)], accounts: people().slice(2, 3), rules: defaultRules("email") });
+    const p = await plan(client, store, {
+      ous: [ou("root", "Acme", null)],
+      accounts: people().slice(2, 3),
+      rules: defaultRules("email"),
+    });
     await client.createUser({ userid: "carol", name: "Someone", email: "carol@example.com", deptIdList: [1] });
     const result = await applyPlan({ plan: p, client, store });
     expect(result).toMatchObject({ status: "succeeded", bound: 1 });
-    expect(store.records[0]).toMatchObject({ action: "bind", status: "succeeded", reason: { code: "bound_by_userid" } });
+    expect(store.records[0]).toMatchObject({
+      action: "bind",
+      status: "succeeded",
+      reason: { code: "bound_by_userid" },
+    });
     expect(store.records[0].diff).toContainEqual({ field: "name", before: "Someone", after: "Carol" });
     expect((await client.getUser("carol")).name).toBe("Carol");
 
     const byMobile = await setup();
-    const alice = people().slice(0, 1).map((a) => ({ ...a, ouIds: ["root"], primaryOuId: "root" }));
-    const p2 = await plan(byMobile.client, byMobile.store, { ous: [ou("root", "Acme", null)], accounts: alice, rules: defaultRules("mobile") });
+    const alice = people()
+      .slice(0, 1)
+      .map((a) => ({ ...a, ouIds: ["root"], primaryOuId: "root" }));
+    const p2 = await plan(byMobile.client, byMobile.store, {
+      ous: [ou("root", "Acme", null)],
+      accounts: alice,
+      rules: defaultRules("mobile"),
+    });
     await byMobile.client.createUser({ userid: "dt-alice", name: "A.", mobile: "13800000001", deptIdList: [1] });
     await applyPlan({ plan: p2, client: byMobile.client, store: byMobile.store });
-    expect(byMobile.store.records[0]).toMatchObject({ action: "bind", status: "succeeded", remoteId: "dt-alice", reason: { code: "bound_by_mobile" } });
+    expect(byMobile.store.records[0]).toMatchObject({
+      action: "bind",
+      status: "succeeded",
+      remoteId: "dt-alice",
+      reason: { code: "bound_by_mobile" },
+    });
     expect(byMobile.store.binding("user", "a1")?.remoteId).toBe("dt-alice");
   });
 
@@ -96,11 +137,21 @@ describe("applyPlan against the sandbox", () => {
     const { client, store } = await setup();
     const accounts = people().map((a) => ({ ...a, ouIds: ["root"], primaryOuId: "root" }));
     const p = await plan(client, store, { ous: [ou("root", "Acme", null)], accounts, rules: defaultRules("email") });
-    await client.createUser({ userid: "stranger", name: "Stranger", mobile: "+86-13800000001", email: "stranger@example.com", deptIdList: [1] });
+    await client.createUser({
+      userid: "stranger",
+      name: "Stranger",
+      mobile: "+86-13800000001",
+      email: "stranger@example.com",
+      deptIdList: [1],
+    });
     const result = await applyPlan({ plan: p, client, store });
     expect(result).toMatchObject({ status: "partially_succeeded", failed: 1, created: 3 });
     const failed = store.records.find((r) => r.status === "failed");
-    expect(failed).toMatchObject({ localId: "a1", errcode: 60104, reason: { code: "mobile_conflict", params: { userid: "stranger", name: "Stranger", account: "Alice" } } });
+    expect(failed).toMatchObject({
+      localId: "a1",
+      errcode: 60104,
+      reason: { code: "mobile_conflict", params: { userid: "stranger", name: "Stranger", account: "Alice" } },
+    });
     expect(store.binding("user", "a1")).toBeUndefined();
   });
 
@@ -118,7 +169,10 @@ describe("applyPlan against the sandbox", () => {
     const { corp, client, store } = await setup();
     await sync(client, store, { ous: baseOus(), accounts: people() });
     // Engineering and Backend leave; alice and dan (Backend) are deleted; bob stays in Sales.
-    const dir = { ous: [ou("root", "Acme", null), ou("sales", "Sales", "root", 2)], accounts: people().filter((a) => a.id === "a2" || a.id === "a3") };
+    const dir = {
+      ous: [ou("root", "Acme", null), ou("sales", "Sales", "root", 2)],
+      accounts: people().filter((a) => a.id === "a2" || a.id === "a3"),
+    };
     const held = await sync(client, store, dir);
     expect(held.plan.held).toMatchObject({ deletes: 2, bound: 4 });
     expect(held.result.status).toBe("held");
@@ -138,9 +192,18 @@ describe("applyPlan against the sandbox", () => {
   it("moves a department under a parent created in the same run, and binds on 60008", async () => {
     const { corp, client, store } = await setup();
     await sync(client, store, { ous: baseOus(), accounts: people() });
-    const ous = [...baseOus().filter((o) => o.id !== "be"), ou("platform", "Platform", "root", 3), ou("be", "Backend", "platform", 1), ou("ops", "Ops", "root", 4)];
+    const ous = [
+      ...baseOus().filter((o) => o.id !== "be"),
+      ou("platform", "Platform", "root", 3),
+      ou("be", "Backend", "platform", 1),
+      ou("ops", "Ops", "root", 4),
+    ];
     const p = await plan(client, store, { ous, accounts: people() });
-    expect(p.ops.map((op) => `${op.kind} ${op.localId}`)).toEqual(["dept_create platform", "dept_create ops", "dept_move be"]);
+    expect(p.ops.map((op) => `${op.kind} ${op.localId}`)).toEqual([
+      "dept_create platform",
+      "dept_create ops",
+      "dept_move be",
+    ]);
     await client.createDepartment({ name: "Ops", parentId: 1 }); // appears between plan and apply
     store.records.length = 0;
     const result = await applyPlan({ plan: p, client, store });
@@ -168,7 +231,13 @@ describe("applyPlan against the sandbox", () => {
     const { client, store } = await setup();
     const controller = new AbortController();
     const p = await plan(client, store, { ous: baseOus(), accounts: people() });
-    const result = await applyPlan({ plan: p, client, store, signal: controller.signal, onProgress: ({ processed }) => processed === 2 && controller.abort() });
+    const result = await applyPlan({
+      plan: p,
+      client,
+      store,
+      signal: controller.signal,
+      onProgress: ({ processed }) => processed === 2 && controller.abort(),
+    });
     expect(result).toMatchObject({ status: "cancelled", processed: 2 });
     expect(store.records).toHaveLength(2);
   });

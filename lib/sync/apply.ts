@@ -93,11 +93,20 @@ async function runOne(ctx: ApplyContext, op: PlanOp): Promise<{ outcome: Outcome
     const action = ACTION[op.kind];
     if (err instanceof UnresolvedDepartment) {
       const status = ctx.isDryRun ? "planned" : "failed";
-      return { outcome: { action, status, reason: { code: "department_not_created", params: { ouId: err.ouId } } }, stop: false };
+      return {
+        outcome: { action, status, reason: { code: "department_not_created", params: { ouId: err.ouId } } },
+        stop: false,
+      };
     }
     if (!isDingTalkError(err)) throw err;
     if (err.code === "dry_run") return { outcome: { action, status: "planned" }, stop: false };
-    const outcome: Outcome = { action, status: "failed", errcode: err.effectiveCode, errorMessage: err.message, reason: { code: `dingtalk_${err.kind}` } };
+    const outcome: Outcome = {
+      action,
+      status: "failed",
+      errcode: err.effectiveCode,
+      errorMessage: err.message,
+      reason: { code: `dingtalk_${err.kind}` },
+    };
     return { outcome, stop: stopsTheRun(err) };
   }
 }
@@ -116,7 +125,19 @@ export const DEFAULT_APPLY_CONCURRENCY = 8;
 export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   const { plan, client, store, signal, onProgress } = options;
   const ctx: ApplyContext = { client, store, isDryRun: client.isDryRun, createdDepts: new Map() };
-  const result: ApplyResult = { status: "succeeded", total: plan.ops.length, processed: 0, created: 0, updated: 0, deleted: 0, bound: 0, skipped: 0, failed: 0, refused: 0, planned: 0 };
+  const result: ApplyResult = {
+    status: "succeeded",
+    total: plan.ops.length,
+    processed: 0,
+    created: 0,
+    updated: 0,
+    deleted: 0,
+    bound: 0,
+    skipped: 0,
+    failed: 0,
+    refused: 0,
+    planned: 0,
+  };
   const isHeld = plan.held !== undefined && !options.confirmDeletes;
   let stoppedBy: SyncRecordInput | undefined;
   let isCancelled = false;
@@ -127,8 +148,14 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
       return;
     }
     let outcome: Outcome;
-    if (stoppedBy) outcome = { action: ACTION[op.kind], status: "skipped", reason: { code: "run_stopped", params: { errcode: stoppedBy.errcode } } };
-    else if (isHeld && isDelete(op)) outcome = { action: ACTION[op.kind], status: "skipped", reason: { code: "held_for_confirmation" } };
+    if (stoppedBy)
+      outcome = {
+        action: ACTION[op.kind],
+        status: "skipped",
+        reason: { code: "run_stopped", params: { errcode: stoppedBy.errcode } },
+      };
+    else if (isHeld && isDelete(op))
+      outcome = { action: ACTION[op.kind], status: "skipped", reason: { code: "held_for_confirmation" } };
     else {
       const done = await runOne(ctx, op);
       outcome = done.outcome;
@@ -142,7 +169,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   };
 
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_APPLY_CONCURRENCY);
-  for (let i = 0; i < plan.ops.length && !isCancelled; ) {
+  for (let i = 0; i < plan.ops.length && !isCancelled;) {
     if (!isUserWrite(plan.ops[i])) {
       await processOp(plan.ops[i++]);
       continue;
@@ -152,14 +179,17 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     while (end < plan.ops.length && isUserWrite(plan.ops[end])) end++;
     const batch = plan.ops.slice(i, end);
     let next = 0;
-    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
-      while (next < batch.length && !isCancelled) await processOp(batch[next++]);
-    }));
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
+        while (next < batch.length && !isCancelled) await processOp(batch[next++]);
+      }),
+    );
     i = end;
   }
   if (isCancelled) result.status = "cancelled";
   if (stoppedBy) result.stoppedBy = stoppedBy;
-  if (result.status !== "cancelled") result.status = finalStatus(result, isHeld && plan.ops.some(isDelete), !!stoppedBy);
+  if (result.status !== "cancelled")
+    result.status = finalStatus(result, isHeld && plan.ops.some(isDelete), !!stoppedBy);
   return result;
 }
 
@@ -182,8 +212,7 @@ function count(result: ApplyResult, record: SyncRecordInput): void {
   if (record.status === "failed") {
     result.failed += 1;
     if (record.action === "noop") result.refused += 1;
-  }
-  else if (record.status === "skipped") result.skipped += 1;
+  } else if (record.status === "skipped") result.skipped += 1;
   else if (record.status === "planned") result.planned += 1;
   else if (record.action === "create") result.created += 1;
   else if (record.action === "delete") result.deleted += 1;

@@ -4,8 +4,21 @@ export { SyncError, type SyncErrorCode } from "./errors";
 export { checkLength, comparable, formatMobile, MAX_DEPT_LEVELS, USER_FIELD_RULES, type FieldRule } from "./fields";
 export { contentHash } from "./hash";
 export { compileSyncRules, mapOuName, mapUser, toIdpUser, type CompiledRules, type MappedUser } from "./mapping";
-export { countOps, DEFAULT_DELETE_THRESHOLD_COUNT, DEFAULT_DELETE_THRESHOLD_PERCENT, PLAN_OP_KINDS, planSync, planWithRules } from "./plan";
+export {
+  countOps,
+  DEFAULT_DELETE_THRESHOLD_COUNT,
+  DEFAULT_DELETE_THRESHOLD_PERCENT,
+  PLAN_OP_KINDS,
+  planSync,
+  planWithRules,
+} from "./plan";
 export { readSnapshot, type ReadSnapshotOptions, type SnapshotClient } from "./snapshot";
 export type { ApplyClient, SyncStore } from "./store";
-export { readTargetedSnapshot, snapshotNeeds, type NeedsInput, type SnapshotNeeds, type TargetedClient } from "./targeted";
+export {
+  readTargetedSnapshot,
+  snapshotNeeds,
+  type NeedsInput,
+  type SnapshotNeeds,
+  type TargetedClient,
+} from "./targeted";
 export type * from "./types";

@@ -18,16 +18,31 @@ const compileRules = (rules: MappingRule[]) => compileSyncRules(withIdentifier(r
 
 describe("mapUser", () => {
   it("maps fields, formats mobiles with the region and defaults userid to the username", () => {
-    const a = account("a1", "zhang.wei", ["ou1"], { displayName: "Zhang Wei", phoneNumber: "13800000001", email: "zw@example.com" });
+    const a = account("a1", "zhang.wei", ["ou1"], {
+      displayName: "Zhang Wei",
+      phoneNumber: "13800000001",
+      email: "zw@example.com",
+    });
     const m = mapUser(a, compileRules(defaultRules()));
     expect(m.userid).toBe("zhang.wei");
-    expect(m.fields).toEqual({ name: "Zhang Wei", mobile: "+86-13800000001", email: "zw@example.com", title: null, job_number: null });
+    expect(m.fields).toEqual({
+      name: "Zhang Wei",
+      mobile: "+86-13800000001",
+      email: "zw@example.com",
+      title: null,
+      job_number: null,
+    });
     expect(m.errors).toEqual([]);
-    expect(mapUser({ ...a, phoneRegion: "81", phoneNumber: "9000000004" }, compileRules(defaultRules())).fields.mobile).toBe("+81-9000000004");
+    expect(
+      mapUser({ ...a, phoneRegion: "81", phoneNumber: "9000000004" }, compileRules(defaultRules())).fields.mobile,
+    ).toBe("+81-9000000004");
   });
 
   it("applies expressions and converts values with toFieldValue", () => {
-    const rules = compileRules([rule("userid", 'SubstringBefore(idpUser.email, "@")'), rule("work_place", "idpUser.customFields.floor")]);
+    const rules = compileRules([
+      rule("userid", 'SubstringBefore(idpUser.email, "@")'),
+      rule("work_place", "idpUser.customFields.floor"),
+    ]);
     const m = mapUser(account("a1", "u", ["ou1"], { email: "li.na@example.com", customFields: { floor: 7 } }), rules);
     expect(m.userid).toBe("li.na");
     expect(m.fields.work_place).toBe("7");
@@ -46,12 +61,17 @@ describe("mapUser", () => {
       expect(m.warnings).toEqual([{ field, code: "cut", params: { max: expect.any(Number), length: value.length } }]);
       expect(m.fields[field]).toHaveLength(value.length - 1);
     } else {
-      expect(m.errors).toEqual([{ field, code: "too_long", params: { max: expect.any(Number), length: value.length } }]);
+      expect(m.errors).toEqual([
+        { field, code: "too_long", params: { max: expect.any(Number), length: value.length } },
+      ]);
     }
   });
 
   it("refuses an empty name and an array value", () => {
-    const m = mapUser(account("a1", "u", ["ou1"]), compileRules([rule("name", "null"), rule("title", 'Split("a,b", ",")')]));
+    const m = mapUser(
+      account("a1", "u", ["ou1"]),
+      compileRules([rule("name", "null"), rule("title", 'Split("a,b", ",")')]),
+    );
     expect(m.errors.map((e) => [e.field, e.code])).toEqual([
       ["name", "required"],
       ["title", "expression_type"],
@@ -61,10 +81,17 @@ describe("mapUser", () => {
   it("throws SyncError for a rule that does not compile or a field rule that is not a path", () => {
     expect(() => compileRules([rule("title", "Left(idpUser.jobTitle")])).toThrow(SyncError);
     expect(() => compileRules([rule("title", "Trim(idpUser.jobTitle)", "field")])).toThrow(SyncError);
-    const two = defaultRules("email").map((r) => (r.targetField === "mobile" ? { ...r, isMappingIdentifier: true } : r));
-    expect(() => compileSyncRules(two, mappingFieldCatalog([]))).toThrow(expect.objectContaining({ code: "identifier_invalid" }));
+    const two = defaultRules("email").map((r) =>
+      r.targetField === "mobile" ? { ...r, isMappingIdentifier: true } : r,
+    );
+    expect(() => compileSyncRules(two, mappingFieldCatalog([]))).toThrow(
+      expect.objectContaining({ code: "identifier_invalid" }),
+    );
     expect(() => compileRules([rule("title", "idpUser.customFields.nope")])).toThrow(
-      expect.objectContaining({ code: "rule_invalid", params: expect.objectContaining({ targetField: "title", code: "expression" }) }),
+      expect.objectContaining({
+        code: "rule_invalid",
+        params: expect.objectContaining({ targetField: "title", code: "expression" }),
+      }),
     );
   });
 });

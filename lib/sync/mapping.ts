@@ -1,6 +1,12 @@
 // Mapping rules, compiled once per run, applied to each account and OU.
 import { ExpressionError, toFieldValue, type FieldCatalog, type Scope } from "@/lib/expression";
-import { compileRules, MappingRulesError, type CompiledRule, type CompiledRules, type MappingRule } from "@/lib/mapping";
+import {
+  compileRules,
+  MappingRulesError,
+  type CompiledRule,
+  type CompiledRules,
+  type MappingRule,
+} from "@/lib/mapping";
 import { SyncError } from "./errors";
 import { checkLength, formatMobile } from "./fields";
 import type { IdpUser, MappingProblem, SourceAccount, SourceOu, UserFields } from "./types";
@@ -19,7 +25,8 @@ export function compileSyncRules(rules: readonly MappingRule[], catalog: FieldCa
     if (!(err instanceof MappingRulesError)) throw err;
     const [problem] = err.problems;
     const rule = rules[problem.index];
-    if (problem.field === "isMappingIdentifier") throw new SyncError("identifier_invalid", { code: problem.code }, { cause: err });
+    if (problem.field === "isMappingIdentifier")
+      throw new SyncError("identifier_invalid", { code: problem.code }, { cause: err });
     const range = problem.code === "expression" ? { start: problem.start, end: problem.end } : {};
     throw new SyncError(
       "rule_invalid",
@@ -68,7 +75,10 @@ function run(rule: CompiledRule, scope: Scope): { value: string | null; error?: 
     return { value: toFieldValue(rule.expression.evaluate(scope), rule.expression.ast) };
   } catch (err) {
     if (!(err instanceof ExpressionError)) throw err;
-    return { value: null, error: { field: rule.targetField, code: `expression_${err.code}`, params: { start: err.start, end: err.end } } };
+    return {
+      value: null,
+      error: { field: rule.targetField, code: `expression_${err.code}`, params: { start: err.start, end: err.end } },
+    };
   }
 }
 

@@ -42,21 +42,44 @@ export function planDeptDeletes({ depts, snapshot, remainingMembers, createdUnde
   const deletable = new Set<number>();
   const ops: DeptOp[] = [];
   for (const { binding, remote, ouGone } of orphans) {
-    const base = { objectType: "organization" as const, localId: binding.localId, remoteId: binding.remoteId, diff: [] };
+    const base = {
+      objectType: "organization" as const,
+      localId: binding.localId,
+      remoteId: binding.remoteId,
+      diff: [],
+    };
     const why = ouGone ? "ou_deleted" : "ou_out_of_scope";
     if (!remote) {
-      ops.push({ ...base, kind: "dept_delete", displayName: binding.remoteId, reason: { code: why, params: { remotePresent: false } } });
+      ops.push({
+        ...base,
+        kind: "dept_delete",
+        displayName: binding.remoteId,
+        reason: { code: why, params: { remotePresent: false } },
+      });
       continue;
     }
     const members = remainingMembers.get(remote.deptId) ?? 0;
-    const subs = (children.get(remote.deptId) ?? []).filter((id) => !deletable.has(id)).length + (createdUnder.get(remote.deptId) ?? 0);
+    const subs =
+      (children.get(remote.deptId) ?? []).filter((id) => !deletable.has(id)).length +
+      (createdUnder.get(remote.deptId) ?? 0);
     const diff = [{ field: "name", before: remote.name, after: null }];
     if (members > 0 || subs > 0) {
-      ops.push({ ...base, kind: "dept_blocked", displayName: remote.name, reason: { code: "delete_not_empty", params: { members, subDepartments: subs } } });
+      ops.push({
+        ...base,
+        kind: "dept_blocked",
+        displayName: remote.name,
+        reason: { code: "delete_not_empty", params: { members, subDepartments: subs } },
+      });
       continue;
     }
     deletable.add(remote.deptId);
-    ops.push({ ...base, kind: "dept_delete", displayName: remote.name, reason: { code: why, params: { remotePresent: true } }, diff });
+    ops.push({
+      ...base,
+      kind: "dept_delete",
+      displayName: remote.name,
+      reason: { code: why, params: { remotePresent: true } },
+      diff,
+    });
   }
   return ops;
 }

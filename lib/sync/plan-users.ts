@@ -89,12 +89,24 @@ export function planUsers(input: UserPlanInput): UserOp[] {
     const departments = departmentsOf(account, scope, ouDept);
     const problems: MappingProblem[] = [...mapped.errors];
     if (departments.length === 0) problems.push({ field: "dept_id_list", code: "no_department" });
-    if (departments.length > MAX_DEPARTMENTS) problems.push({ field: "dept_id_list", code: "too_many", params: { max: MAX_DEPARTMENTS, count: departments.length } });
+    if (departments.length > MAX_DEPARTMENTS)
+      problems.push({
+        field: "dept_id_list",
+        code: "too_many",
+        params: { max: MAX_DEPARTMENTS, count: departments.length },
+      });
     const binding = bindings.get(account.id);
     const displayName = mapped.fields.name ?? account.displayName;
     const common = { objectType: "user" as const, localId: account.id, displayName, warnings: mapped.warnings };
     if (problems.length > 0) {
-      ops.push({ ...common, kind: "user_invalid", remoteId: binding?.remoteId, problems, diff: [], reason: { code: "refused", params: { field: problems[0].field, problem: problems[0].code } } });
+      ops.push({
+        ...common,
+        kind: "user_invalid",
+        remoteId: binding?.remoteId,
+        problems,
+        diff: [],
+        reason: { code: "refused", params: { field: problems[0].field, problem: problems[0].code } },
+      });
       continue;
     }
     const identifierValue = idField === "userid" ? mapped.userid : (mapped.fields[idField] ?? null);
@@ -117,14 +129,29 @@ export function planUsers(input: UserPlanInput): UserOp[] {
     if (binding) {
       // The bound user is not under the target node any more: create it again with the same userid.
       const diff = diffUser(undefined, mapped.fields, departments);
-      ops.push({ ...write, kind: "user_create", userid: binding.remoteId, diff, reason: { code: "remote_missing", params: { userid: binding.remoteId } } });
+      ops.push({
+        ...write,
+        kind: "user_create",
+        userid: binding.remoteId,
+        diff,
+        reason: { code: "remote_missing", params: { userid: binding.remoteId } },
+      });
       continue;
     }
     const key = comparable(idField, identifierValue);
-    const candidates = key === null ? [] : (byIdentifier.get(key) ?? []).filter((u) => !boundRemote.has(u.userid) && !claimed.has(u.userid));
+    const candidates =
+      key === null
+        ? []
+        : (byIdentifier.get(key) ?? []).filter((u) => !boundRemote.has(u.userid) && !claimed.has(u.userid));
     if (candidates.length > 1) {
       const reason: Reason = { code: "identifier_ambiguous", params: { field: idField, count: candidates.length } };
-      ops.push({ ...common, kind: "user_invalid", problems: [{ field: idField, code: "ambiguous" }], diff: [], reason });
+      ops.push({
+        ...common,
+        kind: "user_invalid",
+        problems: [{ field: idField, code: "ambiguous" }],
+        diff: [],
+        reason,
+      });
       continue;
     }
     if (candidates.length === 1) {

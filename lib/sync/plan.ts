@@ -49,7 +49,10 @@ export function holdFor(ops: PlanOp[], boundUsers: number, percent: number, coun
   const overPercent = deletes * 100 > boundUsers * percent;
   if (!overPercent && deletes <= count) return undefined;
   return {
-    reason: { code: overPercent ? "delete_threshold_percent" : "delete_threshold_count", params: { percent, count, deletes, bound: boundUsers } },
+    reason: {
+      code: overPercent ? "delete_threshold_percent" : "delete_threshold_count",
+      params: { percent, count, deletes, bound: boundUsers },
+    },
     deletes,
     bound: boundUsers,
   };
@@ -57,14 +60,34 @@ export function holdFor(ops: PlanOp[], boundUsers: number, percent: number, coun
 
 /** Plans with rules compiled by the caller (compileSyncRules once per run). */
 export function planWithRules(input: PlanInput, rules: CompiledRules): Plan {
-  const depts = planDepartments({ sourceRootIds: input.sourceRootIds, ous: input.ous, rules, snapshot: input.snapshot, bindings: input.bindings });
+  const depts = planDepartments({
+    sourceRootIds: input.sourceRootIds,
+    ous: input.ous,
+    rules,
+    snapshot: input.snapshot,
+    bindings: input.bindings,
+  });
   const only = input.only && new Set(input.only);
-  const userOps = planUsers({ accounts: input.accounts, scope: depts.scope, ouDept: depts.ouDept, rules, users: input.snapshot.users, bindings: input.bindings, only });
+  const userOps = planUsers({
+    accounts: input.accounts,
+    scope: depts.scope,
+    ouDept: depts.ouDept,
+    rules,
+    users: input.snapshot.users,
+    bindings: input.bindings,
+    only,
+  });
   const createdUnder = new Map<number, number>();
   for (const op of depts.ops) {
-    if (op.kind === "dept_create" && "deptId" in op.parent) createdUnder.set(op.parent.deptId, (createdUnder.get(op.parent.deptId) ?? 0) + 1);
+    if (op.kind === "dept_create" && "deptId" in op.parent)
+      createdUnder.set(op.parent.deptId, (createdUnder.get(op.parent.deptId) ?? 0) + 1);
   }
-  const deletes = planDeptDeletes({ depts, snapshot: input.snapshot, remainingMembers: remainingMembers(input, userOps), createdUnder });
+  const deletes = planDeptDeletes({
+    depts,
+    snapshot: input.snapshot,
+    remainingMembers: remainingMembers(input, userOps),
+    createdUnder,
+  });
   const writes = userOps.filter((op) => op.kind !== "user_delete");
   const userDeletes = userOps.filter((op) => op.kind === "user_delete");
   // Apply order: departments top-down, user writes, user deletes, department deletes bottom-up.

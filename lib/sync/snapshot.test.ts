@@ -16,7 +16,8 @@ describe("readSnapshot", () => {
     const b = await client.createDepartment({ name: "B", parentId: a, order: 2, sourceIdentifier: "ou-b" });
     const c = await client.createDepartment({ name: "C", parentId: b });
     const outside = await client.createDepartment({ name: "Outside", parentId: 1 });
-    for (let i = 0; i < 5; i += 1) await client.createUser({ userid: `u${i}`, name: `U${i}`, deptIdList: [c], title: "T" });
+    for (let i = 0; i < 5; i += 1)
+      await client.createUser({ userid: `u${i}`, name: `U${i}`, deptIdList: [c], title: "T" });
     await client.createUser({ userid: "multi", name: "Multi", deptIdList: [a, b, c], mobile: "+86-13800000001" });
     await client.createUser({ userid: "away", name: "Away", deptIdList: [outside] });
 

@@ -9,7 +9,13 @@ import type { DingTalkSnapshot, SnapshotDepartment, SnapshotUser } from "./types
 export type SnapshotClient = Pick<DingTalkClient, "getDepartment" | "listSubDepartments" | "listAllUsers">;
 
 export function toSnapshotDepartment(d: DingTalkDepartment): SnapshotDepartment {
-  return { deptId: d.deptId, name: d.name, parentId: d.parentId ?? null, order: d.order, sourceIdentifier: d.sourceIdentifier };
+  return {
+    deptId: d.deptId,
+    name: d.name,
+    parentId: d.parentId ?? null,
+    order: d.order,
+    sourceIdentifier: d.sourceIdentifier,
+  };
 }
 
 /** Scalar wire fields as text; arrays and objects (dept lists, roles) are left out. */
@@ -35,11 +41,15 @@ async function levelOf(client: Pick<SnapshotClient, "getDepartment">, deptId: nu
 }
 
 /** The target node's level (root = 1); a clear SyncError when it does not exist. */
-export async function targetLevelOf(client: Pick<SnapshotClient, "getDepartment">, targetDeptId: number): Promise<number> {
+export async function targetLevelOf(
+  client: Pick<SnapshotClient, "getDepartment">,
+  targetDeptId: number,
+): Promise<number> {
   try {
     return await levelOf(client, targetDeptId);
   } catch (err) {
-    if (isDingTalkError(err) && err.kind === "not_found") throw new SyncError("target_not_found", { deptId: targetDeptId }, { cause: err });
+    if (isDingTalkError(err) && err.kind === "not_found")
+      throw new SyncError("target_not_found", { deptId: targetDeptId }, { cause: err });
     throw err;
   }
 }
@@ -48,7 +58,11 @@ const USER_LIST_BATCH = 8;
 
 export type ReadSnapshotOptions = { signal?: AbortSignal; pageSize?: number };
 
-export async function readSnapshot(client: SnapshotClient, targetDeptId: number, options: ReadSnapshotOptions = {}): Promise<DingTalkSnapshot> {
+export async function readSnapshot(
+  client: SnapshotClient,
+  targetDeptId: number,
+  options: ReadSnapshotOptions = {},
+): Promise<DingTalkSnapshot> {
   const targetLevel = await targetLevelOf(client, targetDeptId);
   const departments: SnapshotDepartment[] = [];
   const seen = new Set<number>([targetDeptId]);

@@ -40,7 +40,10 @@ async function synced(rules: MappingRule[]) {
   const client = sb.client(corp);
   const store = new MemorySyncStore();
   const dir: Dir = { ous: ous(), accounts: people(), rules };
-  const plan = planWithRules({ sourceRootIds: ["root"], ...dir, snapshot: await readSnapshot(client, 1), bindings: store.list() }, compileSyncRules(rules, mappingFieldCatalog([])));
+  const plan = planWithRules(
+    { sourceRootIds: ["root"], ...dir, snapshot: await readSnapshot(client, 1), bindings: store.list() },
+    compileSyncRules(rules, mappingFieldCatalog([])),
+  );
   expect((await applyPlan({ plan, client, store })).failed).toBe(0);
   return { corp, client, store };
 }
@@ -50,14 +53,28 @@ async function bothPlans(client: DingTalkClient, store: MemorySyncStore, dir: Di
   const compiled = compileSyncRules(dir.rules, mappingFieldCatalog([]));
   const base = { sourceRootIds: ["root"], ...dir, bindings: store.list(), only };
   const full = planWithRules({ ...base, snapshot: await readSnapshot(client, 1) }, compiled);
-  const needs = snapshotNeeds({ only, sourceRootIds: ["root"], targetDeptId: 1, ...dir, bindings: store.list(), rules: compiled });
+  const needs = snapshotNeeds({
+    only,
+    sourceRootIds: ["root"],
+    targetDeptId: 1,
+    ...dir,
+    bindings: store.list(),
+    rules: compiled,
+  });
   if (needs.full) throw new Error(`unexpected full read: ${needs.why}`);
   const before = client.stats().requests;
   const targeted = planWithRules({ ...base, snapshot: await readTargetedSnapshot(client, 1, needs) }, compiled);
   return { full, targeted, calls: client.stats().requests - before };
 }
 
-const shape = (plan: Plan) => plan.ops.map((op) => ({ kind: op.kind, localId: op.localId, remoteId: op.remoteId, diff: op.diff, reason: op.reason.code }));
+const shape = (plan: Plan) =>
+  plan.ops.map((op) => ({
+    kind: op.kind,
+    localId: op.localId,
+    remoteId: op.remoteId,
+    diff: op.diff,
+    reason: op.reason.code,
+  }));
 
 describe("targeted snapshot for incremental runs", () => {
   it("plans the same ops as the full snapshot for updates, moves, creates and deletes, in a few calls", async () => {
@@ -78,7 +95,16 @@ describe("targeted snapshot for incremental runs", () => {
 
     expect(shape(targeted)).toEqual(shape(full));
     expect(full.ops.map((op) => `${op.kind}:${op.localId}`).sort()).toEqual(
-      ["dept_update:be", "dept_move:fe", "dept_delete:empty", "dept_create:ops", "user_update:a1", "user_update:a2", "user_delete:a3", "user_create:a5"].sort(),
+      [
+        "dept_update:be",
+        "dept_move:fe",
+        "dept_delete:empty",
+        "dept_create:ops",
+        "user_update:a1",
+        "user_update:a2",
+        "user_delete:a3",
+        "user_create:a5",
+      ].sort(),
     );
     // Four departments (3 reads each), three parents' children, four users: far from a walk of the corp.
     expect(calls).toBeLessThanOrEqual(1 + 4 * 3 + 3 + 4);
@@ -92,14 +118,22 @@ describe("targeted snapshot for incremental runs", () => {
     const dir = { ous: ous(), accounts: people(), rules: defaultRules("userid") };
     const { full, targeted } = await bothPlans(client, store, dir, ["be", "a1"]);
     expect(shape(targeted)).toEqual(shape(full));
-    expect(targeted.ops.map((op) => `${op.kind}:${op.localId}:${op.reason.code}`)).toEqual(["dept_create:be:remote_missing", "user_create:a1:remote_missing"]);
+    expect(targeted.ops.map((op) => `${op.kind}:${op.localId}:${op.reason.code}`)).toEqual([
+      "dept_create:be:remote_missing",
+      "user_create:a1:remote_missing",
+    ]);
     // Nothing changed for an unchanged account: no op, even though its departments were not read.
     expect((await bothPlans(client, store, dir, ["a4"])).targeted.ops).toEqual([]);
   });
 
   it("matches an unbound account by mobile through getbymobile, and by userid through user/get", async () => {
     const { client, store } = await synced(defaultRules("mobile"));
-    await client.createUser({ userid: "manual-erin", name: "Erin (manual)", deptIdList: [1], mobile: "+86-13800000009" });
+    await client.createUser({
+      userid: "manual-erin",
+      name: "Erin (manual)",
+      deptIdList: [1],
+      mobile: "+86-13800000009",
+    });
     const erin = account("a5", "erin", ["sales"], { displayName: "Erin", phoneNumber: "13800000009" });
     const dir = { ous: ous(), accounts: [...people(), erin], rules: defaultRules("mobile") };
     const { full, targeted } = await bothPlans(client, store, dir, ["a5"]);
@@ -112,8 +146,20 @@ describe("targeted snapshot for incremental runs", () => {
     const compiled = compileSyncRules(rules, mappingFieldCatalog([]));
     const newcomer = account("a9", "zed", ["sales"], { email: "zed@example.com" });
     const bound = [{ objectType: "user" as const, localId: "a1", remoteId: "alice", contentHash: null }];
-    const input = { sourceRootIds: ["root"], targetDeptId: 1, ous: ous(), accounts: [...people(), newcomer], bindings: bound, rules: compiled };
+    const input = {
+      sourceRootIds: ["root"],
+      targetDeptId: 1,
+      ous: ous(),
+      accounts: [...people(), newcomer],
+      bindings: bound,
+      rules: compiled,
+    };
     expect(snapshotNeeds({ ...input, only: ["a9"] })).toEqual({ full: true, why: "match_by_email" });
-    expect(snapshotNeeds({ ...input, only: ["a1"] })).toMatchObject({ full: false, userids: ["alice"], deptIds: [], mobiles: [] });
+    expect(snapshotNeeds({ ...input, only: ["a1"] })).toMatchObject({
+      full: false,
+      userids: ["alice"],
+      deptIds: [],
+      mobiles: [],
+    });
   });
 });

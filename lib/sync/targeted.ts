@@ -8,14 +8,31 @@ import type { DingTalkClient } from "@/lib/dingtalk";
 import { isDingTalkError } from "@/lib/dingtalk";
 import { mapUser, type CompiledRules } from "./mapping";
 import { targetLevelOf, toSnapshotDepartment, toSnapshotUser } from "./snapshot";
-import type { BindingRecord, DingTalkSnapshot, SnapshotDepartment, SnapshotUser, SourceAccount, SourceOu } from "./types";
+import type {
+  BindingRecord,
+  DingTalkSnapshot,
+  SnapshotDepartment,
+  SnapshotUser,
+  SourceAccount,
+  SourceOu,
+} from "./types";
 
-export type TargetedClient = Pick<DingTalkClient, "getDepartment" | "listSubDepartments" | "listAllUsers" | "getUser" | "getUseridByMobile">;
+export type TargetedClient = Pick<
+  DingTalkClient,
+  "getDepartment" | "listSubDepartments" | "listAllUsers" | "getUser" | "getUseridByMobile"
+>;
 
 /** What to read for a targeted snapshot; `full` when only the whole user list can tell. */
 export type SnapshotNeeds =
   | { full: true; why: string }
-  | { full: false; deptIds: number[]; listSubOf: number[]; listUsersOf: number[]; userids: string[]; mobiles: string[] };
+  | {
+      full: false;
+      deptIds: number[];
+      listSubOf: number[];
+      listUsersOf: number[];
+      userids: string[];
+      mobiles: string[];
+    };
 
 export type NeedsInput = {
   only: string[];
@@ -28,7 +45,8 @@ export type NeedsInput = {
 };
 
 export function snapshotNeeds(input: NeedsInput): SnapshotNeeds {
-  const remoteOf = (type: "user" | "organization") => new Map(input.bindings.filter((b) => b.objectType === type).map((b) => [b.localId, b.remoteId]));
+  const remoteOf = (type: "user" | "organization") =>
+    new Map(input.bindings.filter((b) => b.objectType === type).map((b) => [b.localId, b.remoteId]));
   const deptOf = remoteOf("organization");
   const userOf = remoteOf("user");
   const ous = new Map(input.ous.map((o) => [o.id, o]));
@@ -67,7 +85,14 @@ export function snapshotNeeds(input: NeedsInput): SnapshotNeeds {
     if (idField === "mobile") mobiles.add(value);
     else return { full: true, why: `match_by_${idField}` };
   }
-  return { full: false, deptIds: [...deptIds], listSubOf: [...listSubOf], listUsersOf: [...listUsersOf], userids: [...userids], mobiles: [...mobiles] };
+  return {
+    full: false,
+    deptIds: [...deptIds],
+    listSubOf: [...listSubOf],
+    listUsersOf: [...listUsersOf],
+    userids: [...userids],
+    mobiles: [...mobiles],
+  };
 }
 
 /** The call's result, or undefined when DingTalk says the object does not exist. */
@@ -95,7 +120,8 @@ export async function readTargetedSnapshot(
     Promise.all([...userids].map((id) => unlessMissing(client.getUser(id)))),
   ]);
   const departments = new Map<number, SnapshotDepartment>();
-  for (const d of [...got, ...subs.flat()]) if (d && d.deptId !== targetDeptId) departments.set(d.deptId, toSnapshotDepartment(d));
+  for (const d of [...got, ...subs.flat()])
+    if (d && d.deptId !== targetDeptId) departments.set(d.deptId, toSnapshotDepartment(d));
   const snapshotUsers = new Map<string, SnapshotUser>();
   for (const u of [...members.flat(), ...users]) if (u) snapshotUsers.set(u.userid, toSnapshotUser(u));
   return {

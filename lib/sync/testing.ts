@@ -43,11 +43,22 @@ export class MemorySyncStore implements SyncStore {
   }
 }
 
-export function ou(id: string, name: string, parentId: string | null, order = 0, externalId: string | null = null): SourceOu {
+export function ou(
+  id: string,
+  name: string,
+  parentId: string | null,
+  order = 0,
+  externalId: string | null = null,
+): SourceOu {
   return { id, name, parentId, order, externalId, description: null };
 }
 
-export function account(id: string, username: string, ouIds: string[], extra: Partial<SourceAccount> = {}): SourceAccount {
+export function account(
+  id: string,
+  username: string,
+  ouIds: string[],
+  extra: Partial<SourceAccount> = {},
+): SourceAccount {
   return {
     id,
     userId: id,
@@ -62,7 +73,10 @@ export function account(id: string, username: string, ouIds: string[], extra: Pa
     status: "enabled",
     description: null,
     primaryOrganizationalUnitId: ouIds[0] ?? null,
-    organizationalUnits: ouIds.map((organizationalUnitId) => ({ organizationalUnitId, organizationalUnitName: organizationalUnitId })),
+    organizationalUnits: ouIds.map((organizationalUnitId) => ({
+      organizationalUnitId,
+      organizationalUnitName: organizationalUnitId,
+    })),
     createTime: 0,
     updateTime: 0,
     customFields: {},

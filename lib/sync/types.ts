@@ -115,7 +115,6 @@ export type FieldDiff = { field: string; before: string | null; after: string | 
 /** A department by its DingTalk id, or by the OU whose department this run creates. */
 export type DeptRef = { deptId: number } | { ouId: string };
 
-
 type OpBase = {
   localId: string;
   remoteId?: string;
@@ -128,7 +127,12 @@ export type DeptFields = { name: string; order: number; sourceIdentifier: string
 
 type DeptOpBase = OpBase & { objectType: "organization" };
 
-export type DeptCreateOp = DeptOpBase & { kind: "dept_create"; parent: DeptRef; fields: DeptFields; contentHash: string };
+export type DeptCreateOp = DeptOpBase & {
+  kind: "dept_create";
+  parent: DeptRef;
+  fields: DeptFields;
+  contentHash: string;
+};
 /** A bound (or matched, `bind: true`) department whose name or order changes. */
 export type DeptUpdateOp = DeptOpBase & {
   kind: "dept_update";

@@ -27,8 +27,16 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title={t("title")} description={t("subtitle")} />
       <form role="search" action="/audit-log" className="mb-4 flex max-w-lg gap-2">
-        <Input type="search" name="q" defaultValue={query} placeholder={t("searchPlaceholder")} aria-label={t("searchPlaceholder")} />
-        <Button type="submit" variant="outline">{tc("search")}</Button>
+        <Input
+          type="search"
+          name="q"
+          defaultValue={query}
+          placeholder={t("searchPlaceholder")}
+          aria-label={t("searchPlaceholder")}
+        />
+        <Button type="submit" variant="outline">
+          {tc("search")}
+        </Button>
       </form>
       {entries.length === 0 ? (
         <EmptyState icon={ScrollText} title={t("emptyTitle")} />
@@ -48,12 +56,20 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               {entries.map((e) => (
                 <TableRow key={e.id}>
                   <TableCell className="whitespace-nowrap tabular-nums">
-                    <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
+                    <time dateTime={e.createdAt.toISOString()}>
+                      {format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "medium" })}
+                    </time>
                   </TableCell>
                   <TableCell>{e.actorLabel === "system" ? t("system") : e.actorLabel}</TableCell>
-                  <TableCell><code className="text-xs">{e.action}</code></TableCell>
-                  <TableCell className="text-xs">{e.targetType ? `${e.targetType}:${e.targetId ?? ""}` : "—"}</TableCell>
-                  <TableCell className="max-w-md truncate font-mono text-xs" title={e.details}>{e.details === "{}" ? "—" : e.details}</TableCell>
+                  <TableCell>
+                    <code className="text-xs">{e.action}</code>
+                  </TableCell>
+                  <TableCell className="text-xs">
+                    {e.targetType ? `${e.targetType}:${e.targetId ?? ""}` : "—"}
+                  </TableCell>
+                  <TableCell className="max-w-md truncate font-mono text-xs" title={e.details}>
+                    {e.details === "{}" ? "—" : e.details}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -21,7 +21,11 @@ export default async function IdentityProvidersPage() {
   const t = await getTranslations("identityProviders");
   const format = await getFormatter();
   const idps = await listIdps(db);
-  const bind = <Link href="/identity-providers/new/dingtalk" className={buttonVariants()}>{t("bindAction")}</Link>;
+  const bind = (
+    <Link href="/identity-providers/new/dingtalk" className={buttonVariants()}>
+      {t("bindAction")}
+    </Link>
+  );
   if (idps.length === 0) {
     return (
       <>
@@ -42,7 +46,9 @@ export default async function IdentityProvidersPage() {
               <TableHead>{t("direction")}</TableHead>
               <TableHead>{t("status")}</TableHead>
               <TableHead>{t("lastSync")}</TableHead>
-              <TableHead><span className="sr-only">{t("actions")}</span></TableHead>
+              <TableHead>
+                <span className="sr-only">{t("actions")}</span>
+              </TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -51,27 +57,50 @@ export default async function IdentityProvidersPage() {
               const href = isDraft ? `/identity-providers/new/dingtalk?id=${idp.id}` : `/identity-providers/${idp.id}`;
               return (
                 <TableRow key={idp.id} data-testid={`idp-row-${idp.corpId}`}>
-                  <TableCell><Link href={href} className="text-primary font-medium underline-offset-4 hover:underline">{idp.displayName}</Link></TableCell>
+                  <TableCell>
+                    <Link href={href} className="text-primary font-medium underline-offset-4 hover:underline">
+                      {idp.displayName}
+                    </Link>
+                  </TableCell>
                   <TableCell>{t("typeDingTalk")}</TableCell>
                   <TableCell>{t("outbound")}</TableCell>
-                  <TableCell><IdpStatusBadge status={idp.status} /></TableCell>
+                  <TableCell>
+                    <IdpStatusBadge status={idp.status} />
+                  </TableCell>
                   <TableCell>
                     {idp.lastRun ? (
-                      <Link href={`/sync-runs/${idp.lastRun.id}`} className="flex items-center gap-2 text-sm hover:underline">
+                      <Link
+                        href={`/sync-runs/${idp.lastRun.id}`}
+                        className="flex items-center gap-2 text-sm hover:underline"
+                      >
                         {format.dateTime(idp.lastRun.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                         <RunStatusBadge status={idp.lastRun.status} />
                       </Link>
-                    ) : <span className="text-muted-foreground text-sm">{t("never")}</span>}
+                    ) : (
+                      <span className="text-muted-foreground text-sm">{t("never")}</span>
+                    )}
                   </TableCell>
                   <TableCell>
                     <div className="flex justify-end gap-2">
                       {isDraft ? (
                         <>
-                          <Link href={href} className={buttonVariants({ size: "sm" })} aria-label={t("continueNamed", { name: idp.displayName })}>{t("continue")}</Link>
+                          <Link
+                            href={href}
+                            className={buttonVariants({ size: "sm" })}
+                            aria-label={t("continueNamed", { name: idp.displayName })}
+                          >
+                            {t("continue")}
+                          </Link>
                           <DeleteIdpButton id={idp.id} name={idp.displayName} bindings={0} size="sm" />
                         </>
                       ) : (
-                        <Link href={href} className={buttonVariants({ size: "sm", variant: "outline" })} aria-label={t("openNamed", { name: idp.displayName })}>{t("open")}</Link>
+                        <Link
+                          href={href}
+                          className={buttonVariants({ size: "sm", variant: "outline" })}
+                          aria-label={t("openNamed", { name: idp.displayName })}
+                        >
+                          {t("open")}
+                        </Link>
                       )}
                     </div>
                   </TableCell>

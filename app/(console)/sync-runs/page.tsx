@@ -22,7 +22,11 @@ export default async function SyncRunsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title={t("title")} description={t("subtitle")} />
-      {runs.length === 0 ? <EmptyState icon={RefreshCw} title={t("emptyTitle")} body={t("emptyBody")} /> : <RunsTable runs={runs} showIdp />}
+      {runs.length === 0 ? (
+        <EmptyState icon={RefreshCw} title={t("emptyTitle")} body={t("emptyBody")} />
+      ) : (
+        <RunsTable runs={runs} showIdp />
+      )}
       {pages > 1 && <Pagination page={page} pages={pages} basePath="/sync-runs" />}
     </>
   );

@@ -16,7 +16,10 @@ export const previewCsvAction = adminAction(ZCsvSchema, async ({ kind, text }) =
 
 // Imports the valid rows of an uploaded CSV in one transaction.
 export const importCsvAction = adminAction(ZCsvSchema, async ({ kind, text }, admin) => {
-  const result = kind === "accounts" ? await importAccountsCsv({ db, actor: admin, text }) : await importOusCsv({ db, actor: admin, text });
+  const result =
+    kind === "accounts"
+      ? await importAccountsCsv({ db, actor: admin, text })
+      : await importOusCsv({ db, actor: admin, text });
   revalidatePath("/directory/accounts");
   revalidatePath("/directory/organizations");
   return { created: result.created, updated: result.updated, skipped: result.total - result.valid };

@@ -6,4 +6,6 @@ import { db } from "@/lib/server/db";
 import { checkPermissions } from "@/lib/server/idp/permissions";
 
 // Wizard step 2: probes DingTalk for the address-book permissions the app really has.
-export const checkPermissionsAction = adminAction(ZIdpIdSchema, async ({ id }, admin) => checkPermissions({ db, actor: admin, id }));
+export const checkPermissionsAction = adminAction(ZIdpIdSchema, async ({ id }, admin) =>
+  checkPermissions({ db, actor: admin, id }),
+);

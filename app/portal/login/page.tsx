@@ -28,7 +28,11 @@ export default async function PortalLoginPage({ searchParams }: { searchParams: 
           <p className="text-muted-foreground text-sm">{t("loginSubtitle")}</p>
         </div>
         <SsoRefusalAlert refusal={refusal} />
-        {buttons.length > 0 ? <DingTalkLoginButtons buttons={buttons} /> : <p className="text-muted-foreground text-sm">{t("noIdp")}</p>}
+        {buttons.length > 0 ? (
+          <DingTalkLoginButtons buttons={buttons} />
+        ) : (
+          <p className="text-muted-foreground text-sm">{t("noIdp")}</p>
+        )}
         <p className="text-center text-sm">
           <Link href="/login" className="text-primary underline-offset-4 hover:underline">
             {t("adminSignIn")}

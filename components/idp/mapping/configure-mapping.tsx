@@ -7,7 +7,12 @@ import type { MappingRule } from "@/lib/mapping";
 import { MappingEditor } from "./mapping-editor";
 
 /** The Configure Field Mapping screen: the wizard's editor with Save, and Save and sync while the IdP is enabled. */
-export function ConfigureMapping(props: { idpId: string; rules: MappingRule[]; customFields: { id: string; displayName: string }[]; canSync: boolean }) {
+export function ConfigureMapping(props: {
+  idpId: string;
+  rules: MappingRule[];
+  customFields: { id: string; displayName: string }[];
+  canSync: boolean;
+}) {
   const t = useTranslations("mapping");
   const router = useRouter();
   return (

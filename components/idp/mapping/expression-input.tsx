@@ -45,8 +45,18 @@ export function ExpressionInput({ id, label, value, onChange, fieldPaths, error 
   const suggestions = useMemo<Suggestion[]>(() => {
     if (!word) return [];
     const lower = word.toLowerCase();
-    const fns = word.includes(".") ? [] : functionCatalog.filter((f) => f.name.toLowerCase().startsWith(lower)).map((f) => ({ label: f.signature, insert: `${f.name}(`, detail: f.description[locale] ?? f.description.en }));
-    const fields = fieldPaths.filter((p) => p.toLowerCase().startsWith(lower) && p !== word).map((p) => ({ label: p, insert: p, detail: t("fieldSuggestion") }));
+    const fns = word.includes(".")
+      ? []
+      : functionCatalog
+          .filter((f) => f.name.toLowerCase().startsWith(lower))
+          .map((f) => ({
+            label: f.signature,
+            insert: `${f.name}(`,
+            detail: f.description[locale] ?? f.description.en,
+          }));
+    const fields = fieldPaths
+      .filter((p) => p.toLowerCase().startsWith(lower) && p !== word)
+      .map((p) => ({ label: p, insert: p, detail: t("fieldSuggestion") }));
     return [...fns, ...fields].slice(0, 8);
   }, [word, fieldPaths, locale, t]);
   const isShown = isOpen && suggestions.length > 0;
@@ -65,10 +75,19 @@ export function ExpressionInput({ id, label, value, onChange, fieldPaths, error 
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
     if (!isShown) return;
-    if (e.key === "ArrowDown") { e.preventDefault(); setActive((a) => (a + 1) % suggestions.length); }
-    else if (e.key === "ArrowUp") { e.preventDefault(); setActive((a) => (a - 1 + suggestions.length) % suggestions.length); }
-    else if (e.key === "Enter" || e.key === "Tab") { e.preventDefault(); accept(suggestions[Math.min(active, suggestions.length - 1)]); }
-    else if (e.key === "Escape") { e.preventDefault(); setOpen(false); }
+    if (e.key === "ArrowDown") {
+      e.preventDefault();
+      setActive((a) => (a + 1) % suggestions.length);
+    } else if (e.key === "ArrowUp") {
+      e.preventDefault();
+      setActive((a) => (a - 1 + suggestions.length) % suggestions.length);
+    } else if (e.key === "Enter" || e.key === "Tab") {
+      e.preventDefault();
+      accept(suggestions[Math.min(active, suggestions.length - 1)]);
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      setOpen(false);
+    }
   };
 
   const errorId = `${id}-error`;
@@ -82,7 +101,14 @@ export function ExpressionInput({ id, label, value, onChange, fieldPaths, error 
         className={cn(box, "bg-background pointer-events-none absolute inset-0 overflow-hidden border-transparent")}
       >
         {pieces.map((p, i) => (
-          <span key={i} className={cn(colours[p.cls], p.isError && "decoration-destructive underline decoration-wavy underline-offset-4")} data-error={p.isError || undefined}>
+          <span
+            key={i}
+            className={cn(
+              colours[p.cls],
+              p.isError && "decoration-destructive underline decoration-wavy underline-offset-4",
+            )}
+            data-error={p.isError || undefined}
+          >
             {p.text}
           </span>
         ))}
@@ -109,27 +135,47 @@ export function ExpressionInput({ id, label, value, onChange, fieldPaths, error 
           setActive(0);
         }}
         onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
-        onScroll={(e) => { if (mirror.current) mirror.current.scrollTop = e.currentTarget.scrollTop; }}
+        onScroll={(e) => {
+          if (mirror.current) mirror.current.scrollTop = e.currentTarget.scrollTop;
+        }}
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
-        className={cn(box, "caret-foreground relative block resize-y bg-transparent text-transparent outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50", error && "border-destructive")}
+        className={cn(
+          box,
+          "caret-foreground relative block resize-y bg-transparent text-transparent outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50",
+          error && "border-destructive",
+        )}
       />
-      <ul id={listId} role="listbox" aria-label={t("suggestions")} hidden={!isShown} className="bg-popover absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border shadow-md">
-        {isShown && suggestions.map((s, i) => (
-          <li
-            key={s.label}
-            id={`${listId}-${i}`}
-            role="option"
-            aria-selected={i === active}
-            className={cn("cursor-pointer px-3 py-1.5 text-sm", i === active && "bg-accent")}
-            onMouseDown={(e) => { e.preventDefault(); accept(s); }}
-          >
-            <code className="font-mono">{s.label}</code>
-            <span className="text-muted-foreground block truncate text-xs">{s.detail}</span>
-          </li>
-        ))}
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={t("suggestions")}
+        hidden={!isShown}
+        className="bg-popover absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border shadow-md"
+      >
+        {isShown &&
+          suggestions.map((s, i) => (
+            <li
+              key={s.label}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={cn("cursor-pointer px-3 py-1.5 text-sm", i === active && "bg-accent")}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                accept(s);
+              }}
+            >
+              <code className="font-mono">{s.label}</code>
+              <span className="text-muted-foreground block truncate text-xs">{s.detail}</span>
+            </li>
+          ))}
       </ul>
-      {error && <p id={errorId} role="alert" className="text-destructive mt-1 text-sm" data-testid="expression-error">{error.message}</p>}
+      {error && (
+        <p id={errorId} role="alert" className="text-destructive mt-1 text-sm" data-testid="expression-error">
+          {error.message}
+        </p>
+      )}
     </div>
   );
 }

@@ -28,13 +28,26 @@ type Props = {
 };
 
 /** The mapping editor of wizard step 4 and Configure Field Mapping; validation and preview run in the browser. */
-export function MappingEditor({ idpId, initialRules, customFields, mode, canSync = false, onPrevious, onSaved }: Props) {
+export function MappingEditor({
+  idpId,
+  initialRules,
+  customFields,
+  mode,
+  canSync = false,
+  onPrevious,
+  onSaved,
+}: Props) {
   const t = useTranslations("mapping");
   const tf = useTranslations("mapping.fields");
   const locale = useLocale() as ExpressionLocale;
   const messages = useWords();
   const [rules, setRules] = useState(initialRules);
-  const [sample, setSample] = useState<{ idpUser?: object; idpOrganizationalUnit?: object; userLabel?: string; ouLabel?: string }>({});
+  const [sample, setSample] = useState<{
+    idpUser?: object;
+    idpOrganizationalUnit?: object;
+    userLabel?: string;
+    ouLabel?: string;
+  }>({});
   const [serverError, setServerError] = useState<string | null>(null);
   // What the server's re-check refused that the browser's did not (a custom field deleted meanwhile).
   const [serverProblems, setServerProblems] = useState<RuleMessage[]>([]);
@@ -42,12 +55,27 @@ export function MappingEditor({ idpId, initialRules, customFields, mode, canSync
   const [saving, setSaving] = useState<null | "sync" | "save" | "update">(null);
 
   const catalog = useMemo(() => mappingFieldCatalog(customFields.map((f) => f.id)), [customFields]);
-  const userOptions: FieldOption[] = useMemo(() => [
-    ...Object.keys(standardFields.idpUser).filter((k) => k !== "customFields").map((k) => ({ path: `idpUser.${k}`, label: tf.has(k) ? tf(k) : k })),
-    ...customFields.map((f) => ({ path: `idpUser.customFields.${f.id}`, label: f.displayName })),
-  ], [customFields, tf]);
-  const ouOptions: FieldOption[] = useMemo(() => Object.keys(standardFields.idpOrganizationalUnit).map((k) => ({ path: `idpOrganizationalUnit.${k}`, label: tf.has(k) ? tf(k) : k })), [tf]);
-  const fieldPaths = useMemo(() => ["idpUser", "idpOrganizationalUnit", ...userOptions.map((o) => o.path), ...ouOptions.map((o) => o.path)], [userOptions, ouOptions]);
+  const userOptions: FieldOption[] = useMemo(
+    () => [
+      ...Object.keys(standardFields.idpUser)
+        .filter((k) => k !== "customFields")
+        .map((k) => ({ path: `idpUser.${k}`, label: tf.has(k) ? tf(k) : k })),
+      ...customFields.map((f) => ({ path: `idpUser.customFields.${f.id}`, label: f.displayName })),
+    ],
+    [customFields, tf],
+  );
+  const ouOptions: FieldOption[] = useMemo(
+    () =>
+      Object.keys(standardFields.idpOrganizationalUnit).map((k) => ({
+        path: `idpOrganizationalUnit.${k}`,
+        label: tf.has(k) ? tf(k) : k,
+      })),
+    [tf],
+  );
+  const fieldPaths = useMemo(
+    () => ["idpUser", "idpOrganizationalUnit", ...userOptions.map((o) => o.path), ...ouOptions.map((o) => o.path)],
+    [userOptions, ouOptions],
+  );
 
   const problems = useMemo(() => checkRules(rules, catalog), [rules, catalog]);
   const problemsOf = (index: number) => [
@@ -64,7 +92,10 @@ export function MappingEditor({ idpId, initialRules, customFields, mode, canSync
       .map(({ field, message }) => ({
         field,
         message: problemText(message),
-        range: message.code === "mappingErrors.expression" ? { start: message.params.start, end: message.params.end } : undefined,
+        range:
+          message.code === "mappingErrors.expression"
+            ? { start: message.params.start, end: message.params.end }
+            : undefined,
       })),
   ];
 
@@ -72,7 +103,8 @@ export function MappingEditor({ idpId, initialRules, customFields, mode, canSync
     setServerProblems([]);
     setRules((rs) => rs.map((r, i) => (i === index ? rule : r)));
   };
-  const setIdentifier = (index: number) => setRules((rs) => rs.map((r, i) => (r.objectType === "user" ? { ...r, isMappingIdentifier: i === index } : r)));
+  const setIdentifier = (index: number) =>
+    setRules((rs) => rs.map((r, i) => (r.objectType === "user" ? { ...r, isMappingIdentifier: i === index } : r)));
 
   const save = async (saveMode: "sync" | "save" | "update") => {
     setServerError(null);
@@ -90,7 +122,9 @@ export function MappingEditor({ idpId, initialRules, customFields, mode, canSync
     const isUser = objectType === "user";
     return (
       <section aria-labelledby={`${objectType}-fields`} className="space-y-3">
-        <h3 id={`${objectType}-fields`} className="text-lg font-medium">{isUser ? t("userFields") : t("orgFields")}</h3>
+        <h3 id={`${objectType}-fields`} className="text-lg font-medium">
+          {isUser ? t("userFields") : t("orgFields")}
+        </h3>
         <div className="overflow-x-auto rounded-md border">
           <Table>
             <TableHeader>
@@ -100,7 +134,9 @@ export function MappingEditor({ idpId, initialRules, customFields, mode, canSync
                 <TableHead>{t("kind")}</TableHead>
                 <TableHead>{t("source")}</TableHead>
                 <TableHead>{t("preview")}</TableHead>
-                <TableHead><span className="sr-only">{t("actions")}</span></TableHead>
+                <TableHead>
+                  <span className="sr-only">{t("actions")}</span>
+                </TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -120,7 +156,12 @@ export function MappingEditor({ idpId, initialRules, customFields, mode, canSync
             </TableBody>
           </Table>
         </div>
-        <AddFieldForm objectType={objectType} rules={rules} catalog={catalog} onAdd={(rule) => setRules((rs) => [...rs, rule])} />
+        <AddFieldForm
+          objectType={objectType}
+          rules={rules}
+          catalog={catalog}
+          onAdd={(rule) => setRules((rs) => [...rs, rule])}
+        />
       </section>
     );
   };
@@ -128,31 +169,65 @@ export function MappingEditor({ idpId, initialRules, customFields, mode, canSync
   return (
     <div className="space-y-8">
       <p className="text-muted-foreground text-sm">{t("intro")}</p>
-      <section aria-labelledby="preview-heading" className="bg-muted/40 grid gap-4 rounded-lg border p-4 md:grid-cols-2">
-        <h3 id="preview-heading" className="font-medium md:col-span-2">{t("previewTitle")}</h3>
+      <section
+        aria-labelledby="preview-heading"
+        className="bg-muted/40 grid gap-4 rounded-lg border p-4 md:grid-cols-2"
+      >
+        <h3 id="preview-heading" className="font-medium md:col-span-2">
+          {t("previewTitle")}
+        </h3>
         <div className="space-y-2">
           <SampleAccountPicker onPicked={(userLabel, idpUser) => setSample((s) => ({ ...s, idpUser, userLabel }))} />
-          <p className="text-sm" role="status" data-testid="sample-account">{sample.userLabel ? t("previewFor", { name: sample.userLabel }) : t("pickSample")}</p>
+          <p className="text-sm" role="status" data-testid="sample-account">
+            {sample.userLabel ? t("previewFor", { name: sample.userLabel }) : t("pickSample")}
+          </p>
         </div>
         <div className="space-y-2">
-          <SampleOuPicker onPicked={(ouLabel, idpOrganizationalUnit) => setSample((s) => ({ ...s, idpOrganizationalUnit, ouLabel }))} />
-          <p className="text-sm" role="status">{sample.ouLabel ? t("previewFor", { name: sample.ouLabel }) : t("pickSampleOu")}</p>
+          <SampleOuPicker
+            onPicked={(ouLabel, idpOrganizationalUnit) => setSample((s) => ({ ...s, idpOrganizationalUnit, ouLabel }))}
+          />
+          <p className="text-sm" role="status">
+            {sample.ouLabel ? t("previewFor", { name: sample.ouLabel }) : t("pickSampleOu")}
+          </p>
         </div>
       </section>
       {section("user")}
       {section("organization")}
-      {serverError && <Alert variant="destructive" role="alert"><AlertDescription data-testid="form-error">{serverError}</AlertDescription></Alert>}
+      {serverError && (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription data-testid="form-error">{serverError}</AlertDescription>
+        </Alert>
+      )}
       <div className="flex flex-wrap gap-2">
-        {onPrevious && <Button type="button" variant="outline" onClick={onPrevious}>{t("previous")}</Button>}
+        {onPrevious && (
+          <Button type="button" variant="outline" onClick={onPrevious}>
+            {t("previous")}
+          </Button>
+        )}
         {mode === "wizard" ? (
           <>
-            <Button type="button" disabled={saving !== null} onClick={() => void save("sync")}>{saving === "sync" ? t("saving") : t("saveAndSync")}</Button>
-            <Button type="button" variant="outline" disabled={saving !== null} onClick={() => void save("save")}>{saving === "save" ? t("saving") : t("saveOnly")}</Button>
+            <Button type="button" disabled={saving !== null} onClick={() => void save("sync")}>
+              {saving === "sync" ? t("saving") : t("saveAndSync")}
+            </Button>
+            <Button type="button" variant="outline" disabled={saving !== null} onClick={() => void save("save")}>
+              {saving === "save" ? t("saving") : t("saveOnly")}
+            </Button>
           </>
         ) : (
           <>
-            {canSync && <Button type="button" disabled={saving !== null} onClick={() => void save("sync")}>{saving === "sync" ? t("saving") : t("saveAndSync")}</Button>}
-            <Button type="button" variant={canSync ? "outline" : "default"} disabled={saving !== null} onClick={() => void save("update")}>{saving === "update" ? t("saving") : t("save")}</Button>
+            {canSync && (
+              <Button type="button" disabled={saving !== null} onClick={() => void save("sync")}>
+                {saving === "sync" ? t("saving") : t("saveAndSync")}
+              </Button>
+            )}
+            <Button
+              type="button"
+              variant={canSync ? "outline" : "default"}
+              disabled={saving !== null}
+              onClick={() => void save("update")}
+            >
+              {saving === "update" ? t("saving") : t("save")}
+            </Button>
           </>
         )}
       </div>

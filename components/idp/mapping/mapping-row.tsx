@@ -23,10 +23,24 @@ type Props = {
 };
 
 /** One mapping rule: identifier, DingTalk field, kind, source and its live preview. */
-export function MappingRow({ rule, index, fieldOptions, fieldPaths, problems, preview, onChange, onIdentifier }: Props) {
+export function MappingRow({
+  rule,
+  index,
+  fieldOptions,
+  fieldPaths,
+  problems,
+  preview,
+  onChange,
+  onIdentifier,
+}: Props) {
   const t = useTranslations("mapping");
   const locale = useLocale() as MappingLocale;
-  const name = dingTalkFieldLabel(rule.objectType, rule.targetField, locale, rule.isCustom ? rule.targetDisplayName : null);
+  const name = dingTalkFieldLabel(
+    rule.objectType,
+    rule.targetField,
+    locale,
+    rule.isCustom ? rule.targetDisplayName : null,
+  );
   const sourceProblem = problems.find((p) => p.field === "source");
   const other = problems.filter((p) => p.field !== "source");
   const rowId = `rule-${rule.objectType}-${rule.targetField}`;
@@ -73,8 +87,14 @@ export function MappingRow({ rule, index, fieldOptions, fieldPaths, problems, pr
             value={fieldOptions.some((o) => o.path === rule.source) ? rule.source : ""}
             onChange={(e) => onChange({ ...rule, source: e.target.value })}
           >
-            <option value="" disabled>{t("pickField")}</option>
-            {fieldOptions.map((o) => <option key={o.path} value={o.path}>{o.label} · {o.path}</option>)}
+            <option value="" disabled>
+              {t("pickField")}
+            </option>
+            {fieldOptions.map((o) => (
+              <option key={o.path} value={o.path}>
+                {o.label} · {o.path}
+              </option>
+            ))}
           </NativeSelect>
         )}
         {rule.kind === "expression" && (
@@ -84,21 +104,47 @@ export function MappingRow({ rule, index, fieldOptions, fieldPaths, problems, pr
             value={rule.source}
             onChange={(source) => onChange({ ...rule, source })}
             fieldPaths={fieldPaths}
-            error={sourceProblem ? { start: sourceProblem.range?.start ?? 0, end: sourceProblem.range?.end ?? rule.source.length, message: sourceProblem.message } : undefined}
+            error={
+              sourceProblem
+                ? {
+                    start: sourceProblem.range?.start ?? 0,
+                    end: sourceProblem.range?.end ?? rule.source.length,
+                    message: sourceProblem.message,
+                  }
+                : undefined
+            }
           />
         )}
         {rule.kind === "disabled" && <span className="text-muted-foreground text-sm">{t("notSynced")}</span>}
-        {sourceProblem && rule.kind === "field" && <p role="alert" className="text-destructive mt-1 text-sm">{sourceProblem.message}</p>}
-        {other.map((p) => <p key={p.field + p.message} role="alert" className="text-destructive mt-1 text-sm">{p.message}</p>)}
+        {sourceProblem && rule.kind === "field" && (
+          <p role="alert" className="text-destructive mt-1 text-sm">
+            {sourceProblem.message}
+          </p>
+        )}
+        {other.map((p) => (
+          <p key={p.field + p.message} role="alert" className="text-destructive mt-1 text-sm">
+            {p.message}
+          </p>
+        ))}
       </TableCell>
-      <TableCell className="max-w-56 whitespace-normal break-all" data-testid={`preview-${rule.objectType}-${rule.targetField}`}>
+      <TableCell
+        className="max-w-56 whitespace-normal break-all"
+        data-testid={`preview-${rule.objectType}-${rule.targetField}`}
+      >
         {preview.kind === "value" && <code className="text-sm">{preview.text}</code>}
         {preview.kind === "empty" && <span className="text-muted-foreground text-sm italic">{t("previewEmpty")}</span>}
         {preview.kind === "error" && <span className="text-destructive text-sm">{preview.message}</span>}
         {preview.kind === "none" && <span className="text-muted-foreground text-sm">—</span>}
       </TableCell>
       <TableCell>
-        <Button type="button" variant="ghost" size="icon-sm" aria-label={t("deleteRule", { name })} disabled={rule.kind === "disabled"} onClick={() => onChange({ ...rule, kind: "disabled", isMappingIdentifier: false })}>
+        <Button
+          type="button"
+          variant="ghost"
+          size="icon-sm"
+          aria-label={t("deleteRule", { name })}
+          disabled={rule.kind === "disabled"}
+          onClick={() => onChange({ ...rule, kind: "disabled", isMappingIdentifier: false })}
+        >
           <Trash2 aria-hidden />
         </Button>
       </TableCell>

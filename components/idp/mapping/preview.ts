@@ -1,10 +1,23 @@
-import { evaluate, ExpressionError, formatExpressionError, toFieldValue, type ExpressionLocale, type FieldCatalog } from "@/lib/expression";
+import {
+  evaluate,
+  ExpressionError,
+  formatExpressionError,
+  toFieldValue,
+  type ExpressionLocale,
+  type FieldCatalog,
+} from "@/lib/expression";
 import type { MappingRule } from "@/lib/mapping";
 
-export type PreviewValue = { kind: "value"; text: string } | { kind: "empty" } | { kind: "error"; message: string } | { kind: "none" };
+export type PreviewValue =
+  { kind: "value"; text: string } | { kind: "empty" } | { kind: "error"; message: string } | { kind: "none" };
 
 /** The value a rule produces for the sample, computed in the browser on every keystroke. */
-export function previewRule(rule: MappingRule, scope: { idpUser?: object; idpOrganizationalUnit?: object }, catalog: FieldCatalog, locale: ExpressionLocale): PreviewValue {
+export function previewRule(
+  rule: MappingRule,
+  scope: { idpUser?: object; idpOrganizationalUnit?: object },
+  catalog: FieldCatalog,
+  locale: ExpressionLocale,
+): PreviewValue {
   const sample = rule.objectType === "user" ? scope.idpUser : scope.idpOrganizationalUnit;
   if (!sample || rule.kind === "disabled" || !rule.source.trim()) return { kind: "none" };
   try {

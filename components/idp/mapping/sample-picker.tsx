@@ -29,16 +29,38 @@ export function SampleAccountPicker({ onPicked }: { onPicked: (label: string, id
   };
   return (
     <div className="space-y-2">
-      <label htmlFor={id} className="text-sm font-medium">{t("sampleAccount")}</label>
-      <Input id={id} value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t("sampleAccountPlaceholder")} autoComplete="off" />
-      <ul className="max-h-48 overflow-auto rounded-md border" aria-label={t("sampleAccountResults")} aria-busy={isFetching}>
-        {(data ?? []).length === 0 && <li className="text-muted-foreground p-2 text-sm">{isFetching ? t("searching") : t("noMatches")}</li>}
+      <label htmlFor={id} className="text-sm font-medium">
+        {t("sampleAccount")}
+      </label>
+      <Input
+        id={id}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        placeholder={t("sampleAccountPlaceholder")}
+        autoComplete="off"
+      />
+      <ul
+        className="max-h-48 overflow-auto rounded-md border"
+        aria-label={t("sampleAccountResults")}
+        aria-busy={isFetching}
+      >
+        {(data ?? []).length === 0 && (
+          <li className="text-muted-foreground p-2 text-sm">{isFetching ? t("searching") : t("noMatches")}</li>
+        )}
         {(data ?? []).map((a) => (
           <li key={a.id}>
-            <Button type="button" variant="ghost" className="h-auto w-full justify-start px-2 py-1 text-left font-normal" onClick={() => void pick(a)}>
+            <Button
+              type="button"
+              variant="ghost"
+              className="h-auto w-full justify-start px-2 py-1 text-left font-normal"
+              onClick={() => void pick(a)}
+            >
               <span className="min-w-0">
                 <span className="block font-medium">{a.displayName}</span>
-                <span className="text-muted-foreground block truncate text-xs">{a.username}{a.email ? ` · ${a.email}` : ""}</span>
+                <span className="text-muted-foreground block truncate text-xs">
+                  {a.username}
+                  {a.email ? ` · ${a.email}` : ""}
+                </span>
               </span>
             </Button>
           </li>

@@ -34,9 +34,16 @@ export async function RunsTable({ runs, showIdp }: { runs: RunSummary[]; showIdp
               {showIdp && <TableCell>{run.idpName}</TableCell>}
               <TableCell>{t(`kinds.${run.kind}`)}</TableCell>
               <TableCell>{t(`triggers.${run.trigger}`)}</TableCell>
-              <TableCell><RunStatusBadge status={run.status} /></TableCell>
+              <TableCell>
+                <RunStatusBadge status={run.status} />
+              </TableCell>
               <TableCell className="text-sm tabular-nums">
-                {t("countsSummary", { created: run.created, updated: run.updated, deleted: run.deleted, failed: run.failed })}
+                {t("countsSummary", {
+                  created: run.created,
+                  updated: run.updated,
+                  deleted: run.deleted,
+                  failed: run.failed,
+                })}
               </TableCell>
               <TableCell>{formatDuration(durationMs(run))}</TableCell>
             </TableRow>

@@ -15,7 +15,9 @@ export function DeveloperInfoList({ info }: { info: DeveloperInfo }) {
   ];
   return (
     <section aria-labelledby="developer-info" className="bg-muted/40 space-y-3 rounded-lg border p-4">
-      <h3 id="developer-info" className="font-medium">{t("title")}</h3>
+      <h3 id="developer-info" className="font-medium">
+        {t("title")}
+      </h3>
       <dl className="space-y-3">
         {rows.map((row) => (
           <div key={row.key} className="grid gap-1">
@@ -23,7 +25,12 @@ export function DeveloperInfoList({ info }: { info: DeveloperInfo }) {
             <dd className="flex items-center gap-2">
               {row.value ? (
                 <>
-                  <code className="bg-background min-w-0 flex-1 truncate rounded border px-2 py-1 text-xs" data-testid={`dev-${row.key}`}>{row.value}</code>
+                  <code
+                    className="bg-background min-w-0 flex-1 truncate rounded border px-2 py-1 text-xs"
+                    data-testid={`dev-${row.key}`}
+                  >
+                    {row.value}
+                  </code>
                   <CopyButton value={row.value} label={t("copy", { name: row.label })} copiedLabel={t("copied")} />
                 </>
               ) : (

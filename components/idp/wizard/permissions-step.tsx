@@ -21,7 +21,15 @@ const REQUESTED = [
   { group: "appManagement", code: "qyapi_microapp_manage" },
 ] as const;
 
-export function PermissionsStep({ id, onPrevious, onPassed }: { id: string; onPrevious: () => void; onPassed: () => void }) {
+export function PermissionsStep({
+  id,
+  onPrevious,
+  onPassed,
+}: {
+  id: string;
+  onPrevious: () => void;
+  onPassed: () => void;
+}) {
   const t = useTranslations("wizard.permissions");
   const messages = useWords();
   const [report, setReport] = useState<PermissionCheck | null>(null);
@@ -42,9 +50,26 @@ export function PermissionsStep({ id, onPrevious, onPassed }: { id: string; onPr
   const stateIcon = (code: string) => {
     if (!probed.has(code)) return null;
     const granted = probed.get(code);
-    if (granted === true) return <span className="flex items-center gap-1 text-emerald-700"><CheckCircle2 aria-hidden className="size-4" />{t("granted")}</span>;
-    if (granted === false) return <span className="text-destructive flex items-center gap-1"><XCircle aria-hidden className="size-4" />{t("missing")}</span>;
-    return <span className="text-muted-foreground flex items-center gap-1"><CircleHelp aria-hidden className="size-4" />{t("notProbed")}</span>;
+    if (granted === true)
+      return (
+        <span className="flex items-center gap-1 text-emerald-700">
+          <CheckCircle2 aria-hidden className="size-4" />
+          {t("granted")}
+        </span>
+      );
+    if (granted === false)
+      return (
+        <span className="text-destructive flex items-center gap-1">
+          <XCircle aria-hidden className="size-4" />
+          {t("missing")}
+        </span>
+      );
+    return (
+      <span className="text-muted-foreground flex items-center gap-1">
+        <CircleHelp aria-hidden className="size-4" />
+        {t("notProbed")}
+      </span>
+    );
   };
 
   return (
@@ -64,7 +89,9 @@ export function PermissionsStep({ id, onPrevious, onPassed }: { id: string; onPr
             <TableRow key={p.code}>
               <TableCell>{t(`groups.${p.group}`)}</TableCell>
               <TableCell>{t(`names.${p.code.replaceAll(".", "_")}`)}</TableCell>
-              <TableCell><code className="text-xs">{p.code}</code></TableCell>
+              <TableCell>
+                <code className="text-xs">{p.code}</code>
+              </TableCell>
               <TableCell>{stateIcon(p.code)}</TableCell>
             </TableRow>
           ))}
@@ -76,7 +103,11 @@ export function PermissionsStep({ id, onPrevious, onPassed }: { id: string; onPr
           <AlertTitle>{t("notPassed")}</AlertTitle>
           <AlertDescription>
             <ul className="list-disc pl-4">
-              {report.missing.map((code) => <li key={code}>{t("missingOne", { code, name: t.has(`names.${code}`) ? t(`names.${code}`) : code })}</li>)}
+              {report.missing.map((code) => (
+                <li key={code}>
+                  {t("missingOne", { code, name: t.has(`names.${code}`) ? t(`names.${code}`) : code })}
+                </li>
+              ))}
               {report.permissions.some((p) => p.granted === null) && <li>{t("someNotProbed")}</li>}
               {!report.allEmployees && report.authedDept.length === 0 && <li>{t("noScope")}</li>}
             </ul>
@@ -84,12 +115,22 @@ export function PermissionsStep({ id, onPrevious, onPassed }: { id: string; onPr
         </Alert>
       )}
       {report && !report.allEmployees && report.authedDept.length > 0 && (
-        <Alert variant="warning"><AlertDescription>{t("partialScope", { depts: report.authedDept.join(", ") })}</AlertDescription></Alert>
+        <Alert variant="warning">
+          <AlertDescription>{t("partialScope", { depts: report.authedDept.join(", ") })}</AlertDescription>
+        </Alert>
       )}
-      {error && <Alert variant="destructive" role="alert"><AlertDescription data-testid="form-error">{error}</AlertDescription></Alert>}
+      {error && (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription data-testid="form-error">{error}</AlertDescription>
+        </Alert>
+      )}
       <div className="flex gap-2">
-        <Button type="button" variant="outline" onClick={onPrevious}>{t("previous")}</Button>
-        <Button type="button" onClick={() => void check()} disabled={isChecking}>{isChecking ? t("checking") : t("next")}</Button>
+        <Button type="button" variant="outline" onClick={onPrevious}>
+          {t("previous")}
+        </Button>
+        <Button type="button" onClick={() => void check()} disabled={isChecking}>
+          {isChecking ? t("checking") : t("next")}
+        </Button>
       </div>
     </div>
   );

@@ -15,9 +15,13 @@ import type { ScenarioDefaults } from "./scenario-form";
 // Steps 2-4 load when reached (or server-rendered when a draft resumes there):
 // the mapping editor and its expression engine stay out of step 1's first load.
 const stepLoading = () => <Skeleton className="h-48 w-full max-w-3xl" />;
-const PermissionsStep = dynamic(() => import("./permissions-step").then((m) => m.PermissionsStep), { loading: stepLoading });
+const PermissionsStep = dynamic(() => import("./permissions-step").then((m) => m.PermissionsStep), {
+  loading: stepLoading,
+});
 const ScenarioForm = dynamic(() => import("./scenario-form").then((m) => m.ScenarioForm), { loading: stepLoading });
-const MappingEditor = dynamic(() => import("../mapping/mapping-editor").then((m) => m.MappingEditor), { loading: stepLoading });
+const MappingEditor = dynamic(() => import("../mapping/mapping-editor").then((m) => m.MappingEditor), {
+  loading: stepLoading,
+});
 
 export type WizardProps = {
   id: string | null;
@@ -58,7 +62,9 @@ export function BindWizard(props: WizardProps) {
         labels={{ completed: t("stepDone"), current: t("stepCurrent"), upcoming: t("stepUpcoming") }}
         onStepClick={(index) => setStep(index + 1)}
       />
-      <h2 className="text-xl font-semibold" data-testid="wizard-step" data-step={step}>{steps[step - 1].title}</h2>
+      <h2 className="text-xl font-semibold" data-testid="wizard-step" data-step={step}>
+        {steps[step - 1].title}
+      </h2>
       {step === 1 && (
         <ApplicationForm
           defaults={props.application}
@@ -74,7 +80,14 @@ export function BindWizard(props: WizardProps) {
       )}
       {step === 2 && id && <PermissionsStep id={id} onPrevious={() => setStep(1)} onPassed={() => go(3)} />}
       {step === 3 && id && (
-        <ScenarioForm id={id} defaults={props.scenario} hasFullSync={false} submitLabel={t("next")} onPrevious={() => setStep(2)} onSaved={() => go(4)} />
+        <ScenarioForm
+          id={id}
+          defaults={props.scenario}
+          hasFullSync={false}
+          submitLabel={t("next")}
+          onPrevious={() => setStep(2)}
+          onSaved={() => go(4)}
+        />
       )}
       {step === 4 && id && (
         <MappingEditor

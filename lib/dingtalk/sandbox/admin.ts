@@ -33,13 +33,20 @@ function createApp(ctx: SandboxContext, raw: Record<string, unknown>) {
   if (!input.success) return bad(input.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   const { corpId, appKey, appSecret, corpName } = input.data;
   const owner = ctx.findApp(appKey);
-  if (owner && owner.corp.corpId !== corpId) return { status: 409, body: { error: `appKey ${appKey} belongs to corp ${owner.corp.corpId}` } };
+  if (owner && owner.corp.corpId !== corpId)
+    return { status: 409, body: { error: `appKey ${appKey} belongs to corp ${owner.corp.corpId}` } };
   let corp = ctx.corp(corpId);
   if (!corp) {
     corp = emptyCorp(corpId, corpName ?? corpId);
     ctx.state.corps[corpId] = corp;
   }
-  const app = { appKey, appSecret, scopes: input.data.scopes ?? [...ALL_SCOPES], authedDept: input.data.authedDept ?? [1], allowedIps: input.data.allowedIps };
+  const app = {
+    appKey,
+    appSecret,
+    scopes: input.data.scopes ?? [...ALL_SCOPES],
+    authedDept: input.data.authedDept ?? [1],
+    allowedIps: input.data.allowedIps,
+  };
   corp.apps[appKey] = app;
   ctx.changed();
   return ok({ corpId, appKey, scopes: app.scopes, authedDept: app.authedDept, allowedIps: app.allowedIps });
@@ -77,8 +84,12 @@ const HANDLERS: Record<string, Handler> = {
   "GET /_sandbox/state": (ctx, _b, url) => {
     const corp = ctx.corp(url.searchParams.get("corpId") ?? SEED_CORP_ID);
     if (!corp) return { status: 404, body: { error: "unknown corp" } };
-    const departments = Object.values(corp.departments).sort((a, b) => a.dept_id - b.dept_id).map(departmentToWire);
-    const users = Object.values(corp.users).sort((a, b) => a.seq - b.seq).map(userToWire);
+    const departments = Object.values(corp.departments)
+      .sort((a, b) => a.dept_id - b.dept_id)
+      .map(departmentToWire);
+    const users = Object.values(corp.users)
+      .sort((a, b) => a.seq - b.seq)
+      .map(userToWire);
     return ok({ corpId: corp.corpId, departments, users });
   },
   "GET /_sandbox/calls": (ctx, _b, url) => {
@@ -90,13 +101,19 @@ const HANDLERS: Record<string, Handler> = {
   "POST /_sandbox/sso-code": (ctx, raw) => {
     const input = ZSsoInput.safeParse(raw);
     if (!input.success) return bad("corpId and userid are required");
-    if (!ctx.corp(input.data.corpId)?.users[input.data.userid]) return { status: 404, body: { error: "unknown corp or user" } };
+    if (!ctx.corp(input.data.corpId)?.users[input.data.userid])
+      return { status: 404, body: { error: "unknown corp or user" } };
     return ok({ code: ctx.issueCode({ ...input.data, kind: "sso" }) });
   },
   "POST /_sandbox/expire-tokens": (ctx, raw) => ok({ expired: ctx.expireTokens(ZCorpRef.parse(raw).corpId) }),
 };
 
-export async function handleAdmin(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleAdmin(
+  ctx: SandboxContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   if (req.method === "GET" && (url.pathname === "/_sandbox" || url.pathname === "/_sandbox/")) {
     return sendHtml(res, 200, renderAdminPage(ctx));
   }

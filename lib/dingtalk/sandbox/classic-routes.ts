@@ -13,7 +13,19 @@ const MEMBER = "qyapi_get_member";
 const DEPT_MEMBER = "qyapi_get_department_member";
 const DEPT_LIST = "qyapi_get_department_list";
 
-const USER_FIELDS = ["userid", "name", "mobile", "email", "title", "job_number", "work_place", "dept_id_list", "telephone", "remark", "hired_date"];
+const USER_FIELDS = [
+  "userid",
+  "name",
+  "mobile",
+  "email",
+  "title",
+  "job_number",
+  "work_place",
+  "dept_id_list",
+  "telephone",
+  "remark",
+  "hired_date",
+];
 
 function scopedDept({ ctx, corp, app, body }: ClassicCall, key = "dept_id"): number {
   const id = int(body, key);
@@ -40,7 +52,9 @@ function pageOf(call: ClassicCall): Record<string, unknown> {
   if (order.endsWith("_desc")) members.reverse();
   const list = members.slice(cursor, cursor + size);
   const hasMore = cursor + size < members.length;
-  return { result: { has_more: hasMore, ...(hasMore ? { next_cursor: cursor + size } : {}), list: list.map(users.userToWire) } };
+  return {
+    result: { has_more: hasMore, ...(hasMore ? { next_cursor: cursor + size } : {}), list: list.map(users.userToWire) },
+  };
 }
 
 export const CLASSIC_ROUTES: Readonly<Record<string, ClassicRoute>> = {
@@ -83,7 +97,9 @@ export const CLASSIC_ROUTES: Readonly<Record<string, ClassicRoute>> = {
   },
   "/topapi/v2/user/getbymobile": {
     scope: "qyapi_get_member_by_mobile",
-    handle: (call) => ({ result: { userid: scopedUser(call, users.findByMobile(call.corp, call.body.mobile)).userid } }),
+    handle: (call) => ({
+      result: { userid: scopedUser(call, users.findByMobile(call.corp, call.body.mobile)).userid },
+    }),
   },
   "/topapi/user/getbyunionid": {
     scope: MEMBER,
@@ -129,8 +145,11 @@ export const CLASSIC_ROUTES: Readonly<Record<string, ClassicRoute>> = {
     write: true,
     handle: (call) => {
       scopedDept(call);
-      if (call.body.parent_id !== undefined && call.corp.departments[String(call.body.parent_id)]) scopedDept(call, "parent_id");
-      depts.updateDepartment(call.corp, call.body, { maxSubDepartments: call.ctx.runtime(call.corp.corpId).faults.maxSubDepartments });
+      if (call.body.parent_id !== undefined && call.corp.departments[String(call.body.parent_id)])
+        scopedDept(call, "parent_id");
+      depts.updateDepartment(call.corp, call.body, {
+        maxSubDepartments: call.ctx.runtime(call.corp.corpId).faults.maxSubDepartments,
+      });
       return {};
     },
   },

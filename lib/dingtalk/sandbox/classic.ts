@@ -18,7 +18,10 @@ function answer(res: ServerResponse, errcode: number, errmsg: string, extra: Rec
 
 function fail(res: ServerResponse, runtime: CorpRuntime, path: string, failure: ApiFailure): void {
   const sub = failure.subCode === undefined ? {} : { sub_code: String(failure.subCode), sub_msg: failure.errmsg };
-  runtime.record(path, failure.subCode === undefined ? String(failure.errcode) : `${failure.errcode}/${failure.subCode}`);
+  runtime.record(
+    path,
+    failure.subCode === undefined ? String(failure.errcode) : `${failure.errcode}/${failure.subCode}`,
+  );
   answer(res, failure.errcode, failure.subCode === undefined ? failure.errmsg : "see sub_code", sub);
 }
 
@@ -42,11 +45,17 @@ function remoteIp(req: IncomingMessage): string {
 function authenticate(ctx: SandboxContext, path: string, url: URL): AppRef {
   if (path !== "/gettoken") return ctx.resolveToken(url.searchParams.get("access_token"));
   const ref = ctx.findApp(url.searchParams.get("appkey") ?? "");
-  if (!ref || ref.app.appSecret !== url.searchParams.get("appsecret")) throw new ApiFailure(40089, "invalid appkey or appsecret");
+  if (!ref || ref.app.appSecret !== url.searchParams.get("appsecret"))
+    throw new ApiFailure(40089, "invalid appkey or appsecret");
   return ref;
 }
 
-export async function handleClassic(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleClassic(
+  ctx: SandboxContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const path = url.pathname;
   const route = CLASSIC_ROUTES[path];
   if (!route && path !== "/gettoken") {

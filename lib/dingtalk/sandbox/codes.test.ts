@@ -22,12 +22,18 @@ async function qrCode(userid: string): Promise<string> {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ client_id: corp.appKey, redirect_uri: "https://console.example/cb", state: "s", userid }),
+    body: new URLSearchParams({
+      client_id: corp.appKey,
+      redirect_uri: "https://console.example/cb",
+      state: "s",
+      userid,
+    }),
   });
   return new URL(res.headers.get("location") ?? "").searchParams.get("authCode") ?? "";
 }
 
-const ssoCode = async (userid: string) => (await sb.admin<{ code: string }>("POST", "/_sandbox/sso-code", { corpId: corp.corpId, userid })).code;
+const ssoCode = async (userid: string) =>
+  (await sb.admin<{ code: string }>("POST", "/_sandbox/sso-code", { corpId: corp.corpId, userid })).code;
 
 async function launch(params: Record<string, string>): Promise<Response> {
   return fetch(`${sb.url}/_sandbox/launch?${new URLSearchParams(params)}`, { redirect: "manual" });
@@ -37,7 +43,10 @@ describe("sandbox codes", () => {
   it("a QR authCode is exchanged once; the second exchange is refused", async () => {
     const code = await qrCode("ann");
     expect((await client.getUserAccessToken(code)).accessToken).toBeTruthy();
-    expect(await caught(() => client.getUserAccessToken(code))).toMatchObject({ code: "v1_error", v1Code: "invalidAuthCode" });
+    expect(await caught(() => client.getUserAccessToken(code))).toMatchObject({
+      code: "v1_error",
+      v1Code: "invalidAuthCode",
+    });
   });
 
   it("a code of one kind is not accepted as the other (and is spent by the attempt)", async () => {
@@ -60,14 +69,20 @@ describe("sandbox codes", () => {
     const other = await sb.corp();
     const otherClient = sb.client(other);
     await otherClient.createUser({ userid: "bob", name: "Bob", deptIdList: [1] });
-    const code = (await sb.admin<{ code: string }>("POST", "/_sandbox/sso-code", { corpId: other.corpId, userid: "bob" })).code;
+    const code = (
+      await sb.admin<{ code: string }>("POST", "/_sandbox/sso-code", { corpId: other.corpId, userid: "bob" })
+    ).code;
     expect(await caught(() => client.getUserInfoByCode(code))).toMatchObject({ errcode: 40078 });
   });
 });
 
 describe("the in-app launcher", () => {
   it("opens the home page URL with a code getuserinfo accepts once", async () => {
-    const res = await launch({ corpId: corp.corpId, userid: "ann", url: "http://localhost:3000/sso/dingtalk/idp1?corpId=$CORPID$" });
+    const res = await launch({
+      corpId: corp.corpId,
+      userid: "ann",
+      url: "http://localhost:3000/sso/dingtalk/idp1?corpId=$CORPID$",
+    });
     expect(res.status).toBe(302);
     const target = new URL(res.headers.get("location") ?? "");
     expect(target.origin + target.pathname).toBe("http://localhost:3000/sso/dingtalk/idp1");

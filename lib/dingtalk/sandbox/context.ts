@@ -125,7 +125,8 @@ export class SandboxContext {
 
   assertDeptsInScope(corp: SandboxCorp, app: SandboxApp, deptIds: number[]): void {
     for (const id of deptIds) {
-      if (!this.inScope(corp, app, id)) throw new ApiFailure(50004, `department ${id} is outside the app's authorised scope`);
+      if (!this.inScope(corp, app, id))
+        throw new ApiFailure(50004, `department ${id} is outside the app's authorised scope`);
     }
   }
 

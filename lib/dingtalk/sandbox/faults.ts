@@ -6,7 +6,10 @@ export type FaultKind = number | (typeof FAULT_KINDS)[number];
 
 export const ZFaultsInput = z.object({
   errorRate: z.number().min(0).max(1).optional(),
-  errcodes: z.array(z.union([z.number().int(), z.enum(FAULT_KINDS)])).min(1).optional(),
+  errcodes: z
+    .array(z.union([z.number().int(), z.enum(FAULT_KINDS)]))
+    .min(1)
+    .optional(),
   /** Calls per second per app; 0 = unlimited. */
   qps: z.number().min(0).optional(),
   tokenTtlSeconds: z.number().int().positive().optional(),
@@ -17,7 +20,9 @@ export const ZFaultsInput = z.object({
   maxSubDepartments: z.number().int().positive().optional(),
 });
 
-export type FaultConfig = Required<Omit<z.output<typeof ZFaultsInput>, "monthlyQuota">> & { monthlyQuota: number | null };
+export type FaultConfig = Required<Omit<z.output<typeof ZFaultsInput>, "monthlyQuota">> & {
+  monthlyQuota: number | null;
+};
 
 export const DEFAULT_FAULTS: FaultConfig = {
   errorRate: 0,

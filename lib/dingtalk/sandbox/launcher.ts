@@ -14,7 +14,10 @@ export function launcherForm(corp: SandboxCorp): string {
   const buttons = Object.values(corp.users)
     .filter((u) => u.active)
     .sort((a, b) => a.seq - b.seq)
-    .map((u) => `<li><button type="submit" name="userid" value="${e(u.userid)}">Open the app as ${e(u.name)}</button> <span class="muted">${e(u.userid)}</span></li>`)
+    .map(
+      (u) =>
+        `<li><button type="submit" name="userid" value="${e(u.userid)}">Open the app as ${e(u.name)}</button> <span class="muted">${e(u.userid)}</span></li>`,
+    )
     .join("");
   const id = `home-${e(corp.corpId)}`;
   return (
@@ -22,7 +25,7 @@ export function launcherForm(corp: SandboxCorp): string {
     `<h3>Open the app in DingTalk</h3><input type="hidden" name="corpId" value="${e(corp.corpId)}">` +
     `<p><label for="${id}">Application home page URL</label> <input id="${id}" type="url" name="url" required size="70" ` +
     `placeholder="http://localhost:3000/sso/dingtalk/&lt;idp id&gt;"> <span class="muted">as pasted into the app's settings; $CORPID$ is replaced</span></p>` +
-    `<ul>${buttons || "<li class=\"muted\">no active members</li>"}</ul></form>`
+    `<ul>${buttons || '<li class="muted">no active members</li>'}</ul></form>`
   );
 }
 

@@ -8,7 +8,8 @@ async function main(): Promise<void> {
     options: { port: { type: "string" }, host: { type: "string" }, data: { type: "string" } },
   });
   const port = Number(values.port ?? process.env.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${values.port ?? process.env.SANDBOX_PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`invalid port ${values.port ?? process.env.SANDBOX_PORT}`);
   const sandbox = await startSandbox({
     port,
     host: values.host ?? process.env.SANDBOX_HOST ?? "127.0.0.1",

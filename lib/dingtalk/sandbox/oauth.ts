@@ -50,7 +50,10 @@ function loginPage(ctx: SandboxContext, params: URLSearchParams): { status: numb
 }
 
 async function scan(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  const form = req.method === "POST" ? parseBody(await readBody(req), req.headers["content-type"]) ?? {} : Object.fromEntries(url.searchParams);
+  const form =
+    req.method === "POST"
+      ? (parseBody(await readBody(req), req.headers["content-type"]) ?? {})
+      : Object.fromEntries(url.searchParams);
   const get = (k: string) => (typeof form[k] === "string" ? form[k] : "");
   const ref = ctx.findApp(get("client_id"));
   const target = validRedirect(get("redirect_uri"));
@@ -70,13 +73,20 @@ async function userAccessToken(ctx: SandboxContext, req: IncomingMessage, res: S
     record(ctx, corpId, TOKEN_PATH, 400);
     v1Error(res, 400, code, message);
   };
-  if (!ref || ref.app.appSecret !== body.clientSecret) return reject("invalidClientIdOrSecret", "clientId or clientSecret is invalid");
-  if (body.grantType !== "authorization_code") return reject("invalidParameter.grantType", "grantType must be authorization_code");
+  if (!ref || ref.app.appSecret !== body.clientSecret)
+    return reject("invalidClientIdOrSecret", "clientId or clientSecret is invalid");
+  if (body.grantType !== "authorization_code")
+    return reject("invalidParameter.grantType", "grantType must be authorization_code");
   const code = typeof body.code === "string" ? ctx.consumeCode(body.code, "qr") : undefined;
-  if (!code || code.appKey !== ref.app.appKey) return reject("invalidAuthCode", "the authCode is invalid, expired or used");
+  if (!code || code.appKey !== ref.app.appKey)
+    return reject("invalidAuthCode", "the authCode is invalid, expired or used");
   record(ctx, corpId, TOKEN_PATH, 200);
   const accessToken = randomToken();
-  ctx.state.userTokens[accessToken] = { corpId: code.corpId, userid: code.userid, expiresAt: Date.now() + USER_TOKEN_TTL_S * 1000 };
+  ctx.state.userTokens[accessToken] = {
+    corpId: code.corpId,
+    userid: code.userid,
+    expiresAt: Date.now() + USER_TOKEN_TTL_S * 1000,
+  };
   ctx.changed();
   sendJson(res, 200, { accessToken, expireIn: USER_TOKEN_TTL_S, refreshToken: randomToken(), corpId: code.corpId });
 }
@@ -92,11 +102,24 @@ function contactMe(ctx: SandboxContext, req: IncomingMessage, res: ServerRespons
   record(ctx, token.corpId, ME_PATH, user ? 200 : 404);
   if (!user) return v1Error(res, 404, "userNotFound", "the user no longer exists");
   const stateCode = user.mobile?.startsWith("+") ? user.mobile.slice(1).split("-")[0] : "86";
-  sendJson(res, 200, { nick: user.name, unionId: user.unionid, openId: user.openid, mobile: user.mobile?.replace(/^\+\d+-/, ""), stateCode, email: user.email, avatarUrl: "" });
+  sendJson(res, 200, {
+    nick: user.name,
+    unionId: user.unionid,
+    openId: user.openid,
+    mobile: user.mobile?.replace(/^\+\d+-/, ""),
+    stateCode,
+    email: user.email,
+    avatarUrl: "",
+  });
 }
 
 /** Answers login and v1 paths; false when the path is not one of them. */
-export async function handleOauth(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+export async function handleOauth(
+  ctx: SandboxContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<boolean> {
   const route = `${req.method} ${url.pathname}`;
   if (route === "GET /oauth2/auth") {
     const { status, html } = loginPage(ctx, url.searchParams);

@@ -66,7 +66,8 @@ export function createDepartment(corp: SandboxCorp, body: Record<string, unknown
   const parentId = int(body, "parent_id");
   parentOf(corp, parentId);
   checkName(corp, name, parentId);
-  if (depthOf(corp, parentId) + 1 > MAX_DEPTH) throw new ApiFailure(60002, `departments may be at most ${MAX_DEPTH} levels deep`);
+  if (depthOf(corp, parentId) + 1 > MAX_DEPTH)
+    throw new ApiFailure(60002, `departments may be at most ${MAX_DEPTH} levels deep`);
   if (children(corp, parentId).length >= limits.maxSubDepartments) {
     throw new ApiFailure(60110, `a department may have at most ${limits.maxSubDepartments} sub-departments`);
   }
@@ -82,11 +83,13 @@ export function updateDepartment(corp: SandboxCorp, body: Record<string, unknown
   if (parentId !== dept.parent_id) {
     if (dept.parent_id === 0) throw new ApiFailure(60007, "the root department cannot be moved");
     parentOf(corp, parentId);
-    if (ancestorsOf(corp, parentId).includes(dept.dept_id)) throw new ApiFailure(40035, "cannot move a department under itself");
+    if (ancestorsOf(corp, parentId).includes(dept.dept_id))
+      throw new ApiFailure(40035, "cannot move a department under itself");
     if (depthOf(corp, parentId) + subtreeHeight(corp, dept.dept_id) > MAX_DEPTH) {
       throw new ApiFailure(60002, `departments may be at most ${MAX_DEPTH} levels deep`);
     }
-    if (children(corp, parentId).length >= limits.maxSubDepartments) throw new ApiFailure(60110, "too many sub-departments");
+    if (children(corp, parentId).length >= limits.maxSubDepartments)
+      throw new ApiFailure(60110, "too many sub-departments");
   }
   const name = optionalString(body, "name", 1000) ?? dept.name;
   if (dept.parent_id !== 0) checkName(corp, name, parentId, dept.dept_id);

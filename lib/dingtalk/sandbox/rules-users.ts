@@ -10,7 +10,10 @@ export { normalizeMobile };
 
 function checkMobile(corp: SandboxCorp, mobile: string, self?: string): void {
   const local = normalizeMobile(mobile);
-  const ok = mobile.startsWith("+") && !mobile.startsWith("+86-") ? /^\+\d{1,4}-\d{5,15}$/.test(mobile) : /^1\d{10}$/.test(local);
+  const ok =
+    mobile.startsWith("+") && !mobile.startsWith("+86-")
+      ? /^\+\d{1,4}-\d{5,15}$/.test(mobile)
+      : /^1\d{10}$/.test(local);
   if (!ok) throw new ApiFailure(60103, "invalid mobile number");
   const owner = userByMobile(corp, local);
   if (owner && owner.userid !== self) throw new ApiFailure(60104, "mobile number already exists in the corp");
@@ -25,7 +28,8 @@ function checkEmail(corp: SandboxCorp, email: string, self?: string): void {
 
 function parseDeptIds(corp: SandboxCorp, raw: unknown): number[] {
   const text = typeof raw === "number" ? String(raw) : raw;
-  if (typeof text !== "string" || text.trim() === "") throw new ApiFailure(40035, "invalid parameter dept_id_list: missing");
+  if (typeof text !== "string" || text.trim() === "")
+    throw new ApiFailure(40035, "invalid parameter dept_id_list: missing");
   const ids = text.split(",").map((s) => Number(s.trim()));
   if (ids.some((n) => !Number.isInteger(n))) throw new ApiFailure(40035, "invalid parameter dept_id_list");
   if (ids.length > 100) throw new ApiFailure(40035, "invalid parameter dept_id_list: more than 100 departments");
@@ -47,7 +51,12 @@ const STRING_FIELDS = [
 ] as const;
 
 /** Validates and applies the fields present in body; checkDepts enforces the app's scope. */
-function applyFields(corp: SandboxCorp, user: SandboxUser, body: Record<string, unknown>, checkDepts: (ids: number[]) => void): void {
+function applyFields(
+  corp: SandboxCorp,
+  user: SandboxUser,
+  body: Record<string, unknown>,
+  checkDepts: (ids: number[]) => void,
+): void {
   if (body.name !== undefined) user.name = string(body, "name", 80);
   if (body.mobile !== undefined) {
     const mobile = optionalString(body, "mobile", 30) ?? "";
@@ -79,12 +88,18 @@ function applyFields(corp: SandboxCorp, user: SandboxUser, body: Record<string, 
     user.dept_id_list = parseDeptIds(corp, body.dept_id_list);
     checkDepts(user.dept_id_list);
   }
-  if (Array.isArray(body.dept_order_list)) user.dept_order_list = body.dept_order_list as SandboxUser["dept_order_list"];
-  if (Array.isArray(body.dept_title_list)) user.dept_title_list = body.dept_title_list as SandboxUser["dept_title_list"];
+  if (Array.isArray(body.dept_order_list))
+    user.dept_order_list = body.dept_order_list as SandboxUser["dept_order_list"];
+  if (Array.isArray(body.dept_title_list))
+    user.dept_title_list = body.dept_title_list as SandboxUser["dept_title_list"];
   user.modified_at = Date.now();
 }
 
-export function createUser(corp: SandboxCorp, body: Record<string, unknown>, checkDepts: (ids: number[]) => void): SandboxUser {
+export function createUser(
+  corp: SandboxCorp,
+  body: Record<string, unknown>,
+  checkDepts: (ids: number[]) => void,
+): SandboxUser {
   const userid = optionalString(body, "userid", 64) || `user${randomToken(6)}`;
   if (corp.users[userid]) throw new ApiFailure(60102, "userid already exists in the corp");
   string(body, "name", 80);
@@ -114,7 +129,11 @@ export function getUser(corp: SandboxCorp, userid: unknown): SandboxUser {
   return user;
 }
 
-export function updateUser(corp: SandboxCorp, body: Record<string, unknown>, checkDepts: (ids: number[]) => void): void {
+export function updateUser(
+  corp: SandboxCorp,
+  body: Record<string, unknown>,
+  checkDepts: (ids: number[]) => void,
+): void {
   const current = getUser(corp, body.userid);
   const draft: SandboxUser = structuredClone(current);
   applyFields(corp, draft, body, checkDepts); // all-or-nothing: only a valid draft replaces the user

@@ -21,21 +21,56 @@ type SeedUser = Pick<SandboxUser, "userid" | "name"> & Partial<Omit<SandboxUser,
 
 export const SEED_USERS: SeedUser[] = [
   // Match demo accounts by email (different userid and mobile).
-  { userid: "dt0001", name: "Zhang Wei", email: "zhang.wei@example.com", mobile: "13900000001", title: "Engineer", dept_id_list: [ENGINEERING] },
-  { userid: "dt0002", name: "Li Na", email: "li.na@example.com", mobile: "13900000002", title: "Designer", dept_id_list: [ENGINEERING] },
+  {
+    userid: "dt0001",
+    name: "Zhang Wei",
+    email: "zhang.wei@example.com",
+    mobile: "13900000001",
+    title: "Engineer",
+    dept_id_list: [ENGINEERING],
+  },
+  {
+    userid: "dt0002",
+    name: "Li Na",
+    email: "li.na@example.com",
+    mobile: "13900000002",
+    title: "Designer",
+    dept_id_list: [ENGINEERING],
+  },
   { userid: "dt0003", name: "Wang Fang", email: "wang.fang@example.com", mobile: "13900000003", dept_id_list: [SALES] },
-  { userid: "dt0004", name: "Tanaka Yuki", email: "tanaka.yuki@example.com", mobile: "+81-9000000004", dept_id_list: [ENGINEERING] },
+  {
+    userid: "dt0004",
+    name: "Tanaka Yuki",
+    email: "tanaka.yuki@example.com",
+    mobile: "+81-9000000004",
+    dept_id_list: [ENGINEERING],
+  },
   { userid: "dt0005", name: "Liu Yang", email: "liu.yang@example.com", mobile: "13900000005", dept_id_list: [1] },
   // Match demo accounts by mobile (no email).
   { userid: "dt0006", name: "Chen Jie", mobile: "+86-13800000006", dept_id_list: [SALES] },
   { userid: "dt0007", name: "Zhao Lei", mobile: "+86-13800000007", dept_id_list: [SALES] },
   { userid: "dt0008", name: "Sun Li", mobile: "+86-13800000008", dept_id_list: [1] },
   // Match demo accounts by userid.
-  { userid: "john.smith", name: "John Smith", email: "jsmith@sandbox-corp.example", mobile: "+1-2025550109", dept_id_list: [ENGINEERING] },
+  {
+    userid: "john.smith",
+    name: "John Smith",
+    email: "jsmith@sandbox-corp.example",
+    mobile: "+1-2025550109",
+    dept_id_list: [ENGINEERING],
+  },
   { userid: "maria.garcia", name: "Maria Garcia", mobile: "+34-600000010", dept_id_list: [SALES] },
   // Unrelated DingTalk-only users.
   ...[
-    "Zhou Min", "Wu Gang", "Xu Jing", "Ma Chao", "Hu Yan", "Guo Qiang", "He Ping", "Lin Tao", "Luo Xin", "Gao Hui",
+    "Zhou Min",
+    "Wu Gang",
+    "Xu Jing",
+    "Ma Chao",
+    "Hu Yan",
+    "Guo Qiang",
+    "He Ping",
+    "Lin Tao",
+    "Luo Xin",
+    "Gao Hui",
   ].map((name, i) => ({
     userid: `dt${String(11 + i).padStart(4, "0")}`,
     name,

@@ -33,7 +33,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   const server = createServer((req, res) => {
     route(ctx, req, res).catch((err: unknown) => {
-      log(`internal error on ${req.method} ${req.url?.split("?")[0]}: ${err instanceof Error ? err.message : String(err)}`);
+      log(
+        `internal error on ${req.method} ${req.url?.split("?")[0]}: ${err instanceof Error ? err.message : String(err)}`,
+      );
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ errcode: -1, errmsg: "sandbox internal error" }));
     });

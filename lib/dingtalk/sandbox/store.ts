@@ -24,7 +24,8 @@ export class SandboxStore {
     let state: SandboxState | null = null;
     try {
       const parsed: unknown = JSON.parse(await readFile(file, "utf8"));
-      if (parsed && typeof parsed === "object" && "version" in parsed && parsed.version === 1) state = parsed as SandboxState;
+      if (parsed && typeof parsed === "object" && "version" in parsed && parsed.version === 1)
+        state = parsed as SandboxState;
     } catch (err) {
       if (!(err instanceof Error && "code" in err && err.code === "ENOENT")) throw err;
     }
@@ -50,20 +51,22 @@ export class SandboxStore {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    this.writing = this.writing.catch(() => undefined).then(async () => {
-      this.isWriting = true;
-      this.isDirtyAgain = false;
-      try {
-        const json = JSON.stringify(this.state);
-        await mkdir(dirname(this.file), { recursive: true });
-        const tmp = `${this.file}.${process.pid}.${randomToken(4)}.tmp`;
-        await writeFile(tmp, json, "utf8");
-        await rename(tmp, this.file);
-      } finally {
-        this.isWriting = false;
-        if (this.isDirtyAgain) this.markDirty();
-      }
-    });
+    this.writing = this.writing
+      .catch(() => undefined)
+      .then(async () => {
+        this.isWriting = true;
+        this.isDirtyAgain = false;
+        try {
+          const json = JSON.stringify(this.state);
+          await mkdir(dirname(this.file), { recursive: true });
+          const tmp = `${this.file}.${process.pid}.${randomToken(4)}.tmp`;
+          await writeFile(tmp, json, "utf8");
+          await rename(tmp, this.file);
+        } finally {
+          this.isWriting = false;
+          if (this.isDirtyAgain) this.markDirty();
+        }
+      });
     return this.writing;
   }
 }

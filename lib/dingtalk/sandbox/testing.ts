@@ -7,7 +7,12 @@ import type { DingTalkClientConfig } from "../config";
 import { startSandbox, type RunningSandbox } from "./server";
 
 export type TestCorp = { corpId: string; appKey: string; appSecret: string };
-export type TestCorpOptions = { scopes?: string[]; authedDept?: number[]; allowedIps?: string[]; faults?: Record<string, unknown> };
+export type TestCorpOptions = {
+  scopes?: string[];
+  authedDept?: number[];
+  allowedIps?: string[];
+  faults?: Record<string, unknown>;
+};
 
 /** Client settings that keep the suite fast: no client rate limit, millisecond backoffs. */
 export const FAST_CLIENT: Partial<DingTalkClientConfig> = {
@@ -55,13 +60,25 @@ export class TestSandbox {
     counter += 1;
     const id = `${process.pid}x${counter}`;
     const corp = { corpId: `dingtestcorp${id}`, appKey: `dingtestkey${id}`, appSecret: `secret${id}` };
-    await this.admin("POST", "/_sandbox/apps", { ...corp, scopes: options.scopes, authedDept: options.authedDept, allowedIps: options.allowedIps });
+    await this.admin("POST", "/_sandbox/apps", {
+      ...corp,
+      scopes: options.scopes,
+      authedDept: options.authedDept,
+      allowedIps: options.allowedIps,
+    });
     await this.admin("POST", "/_sandbox/faults", { corpId: corp.corpId, qps: 0, ...options.faults });
     return corp;
   }
 
   client(corp: TestCorp, overrides: Partial<DingTalkClientConfig> = {}): DingTalkClient {
-    return createDingTalkClient({ ...FAST_CLIENT, ...corp, baseUrl: this.url, v1BaseUrl: this.url, loginBaseUrl: this.url, ...overrides });
+    return createDingTalkClient({
+      ...FAST_CLIENT,
+      ...corp,
+      baseUrl: this.url,
+      v1BaseUrl: this.url,
+      loginBaseUrl: this.url,
+      ...overrides,
+    });
   }
 
   async calls(corpId: string): Promise<{ total: number; byPath: Record<string, Record<string, number>> }> {

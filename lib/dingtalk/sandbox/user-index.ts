@@ -33,8 +33,10 @@ export function indexUser(corp: SandboxCorp, user: SandboxUser): void {
 
 export function unindexUser(corp: SandboxCorp, user: SandboxUser): void {
   const index = indexOf(corp);
-  if (user.mobile && index.byMobile.get(normalizeMobile(user.mobile)) === user.userid) index.byMobile.delete(normalizeMobile(user.mobile));
-  if (user.email && index.byEmail.get(user.email.toLowerCase()) === user.userid) index.byEmail.delete(user.email.toLowerCase());
+  if (user.mobile && index.byMobile.get(normalizeMobile(user.mobile)) === user.userid)
+    index.byMobile.delete(normalizeMobile(user.mobile));
+  if (user.email && index.byEmail.get(user.email.toLowerCase()) === user.userid)
+    index.byEmail.delete(user.email.toLowerCase());
 }
 
 export function userByMobile(corp: SandboxCorp, mobile: string): SandboxUser | undefined {

@@ -34,7 +34,10 @@ export function elementText(value: Value, call: CallNode, index: number, element
   const t = scalarText(value);
   if (t !== undefined) return t;
   const actual = kindOf(value);
-  return fail({ reason: "argument", function: call.name, argument: index + 1, element: element + 1, expected: "string", actual }, call.args[index]);
+  return fail(
+    { reason: "argument", function: call.name, argument: index + 1, element: element + 1, expected: "string", actual },
+    call.args[index],
+  );
 }
 
 export function array(value: Value, call: CallNode, index: number): Value[] {
@@ -43,7 +46,11 @@ export function array(value: Value, call: CallNode, index: number): Value[] {
 
 /** Enforces limits.stringLength on a string a function produced. */
 export function bounded<T extends Value>(result: T, call: CallNode): T {
-  if (typeof result === "string" && result.length > limits.stringLength && codePointLength(result) > limits.stringLength) {
+  if (
+    typeof result === "string" &&
+    result.length > limits.stringLength &&
+    codePointLength(result) > limits.stringLength
+  ) {
     fail({ reason: "limit", limit: "stringLength", max: limits.stringLength }, call);
   }
   return result;
@@ -64,25 +71,27 @@ type Build = FunctionDef["build"];
 // arguments: one to read it and one for the result, which none of these makes
 // much longer than its input; more for the functions slower than a copy.
 export function strict1<A>(ca: Convert<A>, f: (a: A) => Value, perChar = 2): Build {
-  return ([ea], call) => (ctx) => {
-    const a = ea(ctx);
-    if (a === null) return null;
-    const x = ca(a, call, 0);
-    spend(ctx, perChar * textLength(a), call);
-    return bounded(f(x), call);
-  };
+  return ([ea], call) =>
+    (ctx) => {
+      const a = ea(ctx);
+      if (a === null) return null;
+      const x = ca(a, call, 0);
+      spend(ctx, perChar * textLength(a), call);
+      return bounded(f(x), call);
+    };
 }
 
 export function strict2<A, B>(ca: Convert<A>, cb: Convert<B>, f: (a: A, b: B) => Value, perChar = 2): Build {
-  return ([ea, eb], call) => (ctx) => {
-    const a = ea(ctx);
-    const b = eb(ctx);
-    if (a === null || b === null) return null;
-    const x = ca(a, call, 0);
-    const y = cb(b, call, 1);
-    spend(ctx, perChar * (textLength(a) + textLength(b)), call);
-    return bounded(f(x, y), call);
-  };
+  return ([ea, eb], call) =>
+    (ctx) => {
+      const a = ea(ctx);
+      const b = eb(ctx);
+      if (a === null || b === null) return null;
+      const x = ca(a, call, 0);
+      const y = cb(b, call, 1);
+      spend(ctx, perChar * (textLength(a) + textLength(b)), call);
+      return bounded(f(x, y), call);
+    };
 }
 
 export function strict3<A, B, C>(
@@ -92,17 +101,18 @@ export function strict3<A, B, C>(
   f: (a: A, b: B, c: C) => Value,
   perChar = 2,
 ): Build {
-  return ([ea, eb, ec], call) => (ctx) => {
-    const a = ea(ctx);
-    const b = eb(ctx);
-    const c = ec(ctx);
-    if (a === null || b === null || c === null) return null;
-    const x = ca(a, call, 0);
-    const y = cb(b, call, 1);
-    const z = cc(c, call, 2);
-    spend(ctx, perChar * (textLength(a) + textLength(b) + textLength(c)), call);
-    return bounded(f(x, y, z), call);
-  };
+  return ([ea, eb, ec], call) =>
+    (ctx) => {
+      const a = ea(ctx);
+      const b = eb(ctx);
+      const c = ec(ctx);
+      if (a === null || b === null || c === null) return null;
+      const x = ca(a, call, 0);
+      const y = cb(b, call, 1);
+      const z = cc(c, call, 2);
+      spend(ctx, perChar * (textLength(a) + textLength(b) + textLength(c)), call);
+      return bounded(f(x, y, z), call);
+    };
 }
 
 export type { Evaluator };

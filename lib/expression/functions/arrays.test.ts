@@ -65,7 +65,7 @@ const table: Record<string, Row[]> = {
     ["ArrayMap(null, __item)", null],
     ["ArrayMap(idpUser.missing, __item)", null],
     ['ArrayMap(Split("a,b", ","), Append(__item, "!"))', ["a!", "b!"]],
-    ['ArrayMap(idpUser.units, idpUser.displayName)', ["张三", "张三", "张三"]],
+    ["ArrayMap(idpUser.units, idpUser.displayName)", ["张三", "张三", "张三"]],
     // The inner __item shadows the outer one.
     ['ArrayMap(idpUser.groups, ArrayJoin(ArrayMap(__item.members, ToUpper(__item)), "+"))', ["A+B", "C"]],
   ],
@@ -86,7 +86,13 @@ describe("array function errors", () => {
 
   it("Join names the element that is not text", () => {
     const error = expectError('Join(idpUser.nested, "/")', { code: "type", start: 5, end: 19 }, scope);
-    expect(error.params).toMatchObject({ reason: "argument", function: "Join", argument: 1, element: 1, actual: "array" });
+    expect(error.params).toMatchObject({
+      reason: "argument",
+      function: "Join",
+      argument: 1,
+      element: 1,
+      actual: "array",
+    });
     expect(error.message).toBe("Join expects text in argument 1, but element 1 is an array");
   });
 

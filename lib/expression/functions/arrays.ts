@@ -9,8 +9,15 @@ const tooLong = (s: string) => s.length > 2 * limits.stringLength;
 
 export const arrayFunctions: FunctionDef[] = [
   {
-    name: "Append", params: ["s1", "s2", "...more"], min: 1, max: Infinity,
-    description: { en: "The arguments joined together, null taken as \"\"; null only if all are null.", "zh-CN": "把参数依次拼接，null 视为空字符串；全部为 null 时返回 null。", ja: "引数を連結します。null は空文字列扱い、すべて null なら null。" },
+    name: "Append",
+    params: ["s1", "s2", "...more"],
+    min: 1,
+    max: Infinity,
+    description: {
+      en: 'The arguments joined together, null taken as ""; null only if all are null.',
+      "zh-CN": "把参数依次拼接，null 视为空字符串；全部为 null 时返回 null。",
+      ja: "引数を連結します。null は空文字列扱い、すべて null なら null。",
+    },
     example: 'Append(idpUser.displayName, " (", idpUser.employeeNumber, ")")',
     build: (args, call) => (ctx) => {
       let out: string | null = null;
@@ -26,8 +33,15 @@ export const arrayFunctions: FunctionDef[] = [
     },
   },
   {
-    name: "Join", params: ["...values", "separator"], min: 2, max: Infinity,
-    description: { en: "The non-empty values (arrays flattened) joined by the last argument.", "zh-CN": "用最后一个参数连接所有非空值（数组会展开）。", ja: "空でない値（配列は展開）を最後の引数で連結します。" },
+    name: "Join",
+    params: ["...values", "separator"],
+    min: 2,
+    max: Infinity,
+    description: {
+      en: "The non-empty values (arrays flattened) joined by the last argument.",
+      "zh-CN": "用最后一个参数连接所有非空值（数组会展开）。",
+      ja: "空でない値（配列は展開）を最後の引数で連結します。",
+    },
     example: 'Join(idpUser.jobTitle, idpUser.description, " / ")',
     build: (args, call) => (ctx) => {
       const last = args.length - 1;
@@ -51,27 +65,44 @@ export const arrayFunctions: FunctionDef[] = [
     },
   },
   {
-    name: "ArrayJoin", params: ["array", "separator"], min: 2, max: 2,
-    description: { en: 'The elements of array joined by separator (a null element counts as "").', "zh-CN": "用分隔符连接数组的各元素（null 元素视为空字符串）。", ja: "配列の要素を区切り文字で連結します（null 要素は空文字列扱い）。" },
-    example: 'ArrayJoin(Split(idpUser.description, " "), "-")',
-    build: ([source, sep], call) => (ctx) => {
-      const [value, sepValue] = [source(ctx), sep(ctx)];
-      if (value === null || sepValue === null) return null;
-      const items = array(value, call, 0);
-      const separator = text(sepValue, call, 1);
-      spend(ctx, perStep * items.length, call);
-      let out = "";
-      for (let i = 0; i < items.length; i++) {
-        const v = toValue(items[i]);
-        out += (i === 0 ? "" : separator) + (v === null ? "" : elementText(v, call, 0, i));
-        if (tooLong(out)) bounded(out, call);
-      }
-      return produced(ctx, out, call);
+    name: "ArrayJoin",
+    params: ["array", "separator"],
+    min: 2,
+    max: 2,
+    description: {
+      en: 'The elements of array joined by separator (a null element counts as "").',
+      "zh-CN": "用分隔符连接数组的各元素（null 元素视为空字符串）。",
+      ja: "配列の要素を区切り文字で連結します（null 要素は空文字列扱い）。",
     },
+    example: 'ArrayJoin(Split(idpUser.description, " "), "-")',
+    build:
+      ([source, sep], call) =>
+      (ctx) => {
+        const [value, sepValue] = [source(ctx), sep(ctx)];
+        if (value === null || sepValue === null) return null;
+        const items = array(value, call, 0);
+        const separator = text(sepValue, call, 1);
+        spend(ctx, perStep * items.length, call);
+        let out = "";
+        for (let i = 0; i < items.length; i++) {
+          const v = toValue(items[i]);
+          out += (i === 0 ? "" : separator) + (v === null ? "" : elementText(v, call, 0, i));
+          if (tooLong(out)) bounded(out, call);
+        }
+        return produced(ctx, out, call);
+      },
   },
   {
-    name: "ArrayMap", params: ["array", "expression"], min: 2, max: 2, lambda: 1,
-    description: { en: "A new array: expression evaluated with __item bound to each element.", "zh-CN": "对数组每个元素求值 expression（元素为 __item），得到新数组。", ja: "各要素を __item として expression を評価した新しい配列。" },
+    name: "ArrayMap",
+    params: ["array", "expression"],
+    min: 2,
+    max: 2,
+    lambda: 1,
+    description: {
+      en: "A new array: expression evaluated with __item bound to each element.",
+      "zh-CN": "对数组每个元素求值 expression（元素为 __item），得到新数组。",
+      ja: "各要素を __item として expression を評価した新しい配列。",
+    },
     example: "ArrayMap(idpUser.organizationalUnits, __item.organizationalUnitName)",
     build: ([source, expression], call) => {
       // Each element runs the expression at most once: its nodes are paid for up front.

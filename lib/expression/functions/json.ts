@@ -14,7 +14,8 @@ import type { Context, FunctionDef } from "./types";
  * to the work budget as it goes.
  */
 function toJson(value: Value, call: CallNode, depth: number, out: string[], size: { n: number }, ctx: Context): void {
-  if (size.n > 2 * limits.stringLength) fail({ reason: "limit", limit: "stringLength", max: limits.stringLength }, call);
+  if (size.n > 2 * limits.stringLength)
+    fail({ reason: "limit", limit: "stringLength", max: limits.stringLength }, call);
   if (value === null || typeof value !== "object") {
     const text = typeof value === "string" ? JSON.stringify(value) : String(value);
     spend(ctx, perStep + text.length, call);
@@ -44,15 +45,20 @@ function toJson(value: Value, call: CallNode, depth: number, out: string[], size
 
 export const jsonFunctions: FunctionDef[] = [
   {
-    name: "ObjectToJsonString", params: ["value"], min: 1, max: 1,
+    name: "ObjectToJsonString",
+    params: ["value"],
+    min: 1,
+    max: 1,
     description: { en: "value as JSON text.", "zh-CN": "把值转成 JSON 文本。", ja: "値を JSON テキストにします。" },
     example: "ObjectToJsonString(idpUser.organizationalUnits)",
-    build: ([source], call) => (ctx) => {
-      const value = source(ctx);
-      if (value === null) return null;
-      const out: string[] = [];
-      toJson(value, call, 0, out, { n: 0 }, ctx);
-      return produced(ctx, out.join(""), call);
-    },
+    build:
+      ([source], call) =>
+      (ctx) => {
+        const value = source(ctx);
+        if (value === null) return null;
+        const out: string[] = [];
+        toJson(value, call, 0, out, { n: 0 }, ctx);
+        return produced(ctx, out.join(""), call);
+      },
   },
 ];

@@ -12,7 +12,7 @@ const table: Record<string, Row[]> = {
     ['SubstringBefore("abc", "@")', "abc"],
     ['SubstringBefore("", "@")', ""],
     ['SubstringBefore("abc", "")', ""],
-    ["SubstringBefore(idpUser.email, \"@\")", "zhang.san"],
+    ['SubstringBefore(idpUser.email, "@")', "zhang.san"],
     ['SubstringBefore(idpUser.missing, "@")', null],
     ['SubstringBefore(idpUser.empty, "@")', null],
     ['SubstringBefore("abc", null)', null],
@@ -132,7 +132,7 @@ describe("text function argument types", () => {
     ['Mid("abc", "2", 1)', 11, 14],
     ['Left("abc", "1")', 12, 15],
     ['Right("abc", true)', 13, 17],
-    ["SubstringBefore(idpUser.list, \"@\")", 16, 28],
+    ['SubstringBefore(idpUser.list, "@")', 16, 28],
     ['Replace("a", "b", idpUser.object)', 18, 32],
     ["Length(idpUser.list)", 7, 19],
   ])("%s is a type error at the argument", (source, start, end) => {
@@ -141,7 +141,13 @@ describe("text function argument types", () => {
 
   it("names the function, the argument and both types", () => {
     const error = expectError('Mid("abc", "2", 1)', { code: "type", start: 11, end: 14 });
-    expect(error.params).toEqual({ reason: "argument", function: "Mid", argument: 2, expected: "number", actual: "string" });
+    expect(error.params).toEqual({
+      reason: "argument",
+      function: "Mid",
+      argument: 2,
+      expected: "number",
+      actual: "string",
+    });
     expect(error.message).toBe("Mid expects a number as argument 2, got a string");
   });
 });

@@ -1,8 +1,20 @@
 import { expectedList, q, type MessageTable, type Vocabulary } from "./types";
 
 const v: Vocabulary = {
-  kinds: { string: "a string", number: "a number", boolean: "a boolean", null: "null", array: "an array", object: "an object" },
-  words: { expression: "an expression", field_name: "a field name", operator: "an operator", end: "the end of the expression" },
+  kinds: {
+    string: "a string",
+    number: "a number",
+    boolean: "a boolean",
+    null: "null",
+    array: "an array",
+    object: "an object",
+  },
+  words: {
+    expression: "an expression",
+    field_name: "a field name",
+    operator: "an operator",
+    end: "the end of the expression",
+  },
   limits: {
     sourceLength: (max) => `The expression is longer than ${max} characters`,
     depth: (max) => `Nesting is deeper than ${max} levels`,
@@ -30,7 +42,8 @@ export const en: MessageTable = {
   member_call: (p) => `${q(p.path)} is a field and cannot be called; functions are called as Name(...)`,
   unknown_function: (p) => `Unknown function ${q(p.name)}${didYouMean(p.suggestion)}`,
   arity: (p) => {
-    if (p.pairs) return `${p.name} expects a source, a default and key/value pairs (an even number of arguments), got ${p.got}`;
+    if (p.pairs)
+      return `${p.name} expects a source, a default and key/value pairs (an even number of arguments), got ${p.got}`;
     if (p.max === 0) return `${p.name} expects no arguments, got ${p.got}`;
     if (p.max === p.min) return `${p.name} expects ${count(p.min)}, got ${p.got}`;
     if (p.max === null) return `${p.name} expects at least ${count(p.min)}, got ${p.got}`;

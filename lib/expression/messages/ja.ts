@@ -10,7 +10,8 @@ const v: Vocabulary = {
     stringLength: (max) => `文字列の結果が ${max} 文字を超えています`,
     arrayLength: (max) => `ArrayMap で扱える要素は ${max} 個までです`,
     iterations: (max) => `ArrayMap で処理した要素が合計 ${max} 個を超えました`,
-    work: (max) => `評価に必要な処理量が ${max} 単位を超えます。ArrayMap の入れ子や長い文字列への繰り返し処理を減らしてください`,
+    work: (max) =>
+      `評価に必要な処理量が ${max} 単位を超えます。ArrayMap の入れ子や長い文字列への繰り返し処理を減らしてください`,
   },
 };
 
@@ -43,7 +44,8 @@ export const ja: MessageTable = {
       ? `${p.function} の引数 ${p.argument} には${v.kinds[p.expected]}が必要ですが、${v.kinds[p.actual]}です`
       : `${p.function} の引数 ${p.argument} の要素 ${p.element} は文字列である必要がありますが、${v.kinds[p.actual]}です`,
   operand: (p) => `${q(p.operator)} には true・false・null が必要ですが、${v.kinds[p.actual]}です`,
-  comparison: (p) => `${q(p.operator)} で比較できるのは数値どうし・文字列どうしだけですが、${v.kinds[p.left]}と${v.kinds[p.right]}です`,
+  comparison: (p) =>
+    `${q(p.operator)} で比較できるのは数値どうし・文字列どうしだけですが、${v.kinds[p.left]}と${v.kinds[p.right]}です`,
   field_value: (p) =>
     `フィールドの値は文字列・数値・真偽値・null のいずれかですが、${v.kinds[p.actual]}です。Join や ObjectToJsonString で変換してください`,
   invalid_date: (p) => `${p.value} は有効なエポックミリ秒ではありません`,

@@ -9,7 +9,9 @@ export function ensureChromium(): void {
   if (fs.existsSync(CHROMIUM_PATH)) return;
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   if (!isRoot) {
-    console.error(`✖ Chromium is missing at ${CHROMIUM_PATH}. Install Debian's package first:\n    sudo sh -c '${INSTALL}'`);
+    console.error(
+      `✖ Chromium is missing at ${CHROMIUM_PATH}. Install Debian's package first:\n    sudo sh -c '${INSTALL}'`,
+    );
     process.exit(1);
   }
   console.info(`▶ Installing Debian's Chromium (${INSTALL})`);

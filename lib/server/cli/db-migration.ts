@@ -7,7 +7,10 @@ import path from "node:path";
 // the offline schema engine cannot replay, so diff the last committed schema
 // (git HEAD) against the working one and write the SQL as a new migration.
 function main() {
-  const name = (process.argv[2] ?? "").trim().replace(/[^a-z0-9_]+/gi, "_").toLowerCase();
+  const name = (process.argv[2] ?? "")
+    .trim()
+    .replace(/[^a-z0-9_]+/gi, "_")
+    .toLowerCase();
   if (!name) {
     console.error("Usage: npm run db:migration <name>");
     process.exit(1);
@@ -21,7 +24,9 @@ function main() {
     hasPrevious = false;
   }
   const from = hasPrevious ? ["--from-schema-datamodel", previous] : ["--from-empty"];
-  const sql = execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"], { encoding: "utf8" });
+  const sql = execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"], {
+    encoding: "utf8",
+  });
   if (!/\b(CREATE|ALTER|DROP|INSERT|PRAGMA)\b/.test(sql)) {
     console.info("The schema has not changed since the last commit: no migration written.");
     return;

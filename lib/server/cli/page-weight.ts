@@ -35,7 +35,9 @@ function entryFiles(pageKey: string): string[] | null {
   vm.runInNewContext(fs.readFileSync(file, "utf8"), sandbox);
   const manifest = sandbox.globalThis.__RSC_MANIFEST?.[pageKey];
   if (!manifest) return null;
-  return Object.values(manifest.entryJSFiles ?? {}).flat().filter((f) => f.endsWith(".js"));
+  return Object.values(manifest.entryJSFiles ?? {})
+    .flat()
+    .filter((f) => f.endsWith(".js"));
 }
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -61,7 +63,8 @@ function main() {
   const width = Math.max(5, ...rows.map((r) => r.route.length));
   console.log(`First-load JS (gzip) of ${distDir}; shared by all: ${kB(shared)} in ${root.length} files\n`);
   console.log(`${"Route".padEnd(width)}  ${"Route JS".padStart(10)}  ${"First load".padStart(10)}  Files`);
-  for (const r of rows) console.log(`${r.route.padEnd(width)}  ${kB(r.own).padStart(10)}  ${kB(r.total).padStart(10)}  ${r.files}`);
+  for (const r of rows)
+    console.log(`${r.route.padEnd(width)}  ${kB(r.own).padStart(10)}  ${kB(r.total).padStart(10)}  ${r.files}`);
 }
 
 main();

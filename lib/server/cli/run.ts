@@ -9,7 +9,12 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
   });
 }
 
-export async function runOrExit(label: string, command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
+export async function runOrExit(
+  label: string,
+  command: string,
+  args: string[],
+  options: SpawnOptions = {},
+): Promise<void> {
   const started = Date.now();
   console.info(`\n▶ ${label}`);
   const code = await run(command, args, options);

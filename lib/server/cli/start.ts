@@ -17,7 +17,8 @@ async function main() {
   try {
     config = loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) fail(`${error.message} Set it in the environment, or run in demo mode (DEMO_MODE=true).`);
+    if (error instanceof ConfigError)
+      fail(`${error.message} Set it in the environment, or run in demo mode (DEMO_MODE=true).`);
     throw error;
   }
   await runOrExit("Applying database migrations", "npx", ["prisma", "migrate", "deploy"]);
@@ -28,7 +29,8 @@ async function main() {
     if (config.isDemoMode && demo) {
       await ensureAdmin(db, { adminEmail: demo.email, adminPassword: process.env.ADMIN_PASSWORD ?? demo.password });
       const seeded = await seedDemoDirectory(db);
-      if (seeded.seeded) console.info(`Seeded the demo directory: ${seeded.ous} organizations, ${seeded.accounts} accounts.`);
+      if (seeded.seeded)
+        console.info(`Seeded the demo directory: ${seeded.ous} organizations, ${seeded.accounts} accounts.`);
     } else if ((await db.admin.count()) === 0) {
       fail("No administrator exists. Create one first: npm run admin:create -- --email you@example.com");
     }
@@ -36,7 +38,8 @@ async function main() {
     await db.$disconnect();
   }
 
-  if (isBuildStale(root)) await runOrExit("Building the console (first start or changed sources)", "npx", ["next", "build"]);
+  if (isBuildStale(root))
+    await runOrExit("Building the console (first start or changed sources)", "npx", ["next", "build"]);
 
   const port = process.env.PORT ?? "3000";
   const env: NodeJS.ProcessEnv = {
@@ -67,7 +70,10 @@ async function main() {
 
 // The sandbox joins demo mode so the wizard has a DingTalk to bind to.
 async function startDemoSandbox(env: NodeJS.ProcessEnv) {
-  const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 3100), dataFile: process.env.SANDBOX_DATA_FILE ?? `${dataDir()}/sandbox.json` });
+  const sandbox = await startSandbox({
+    port: Number(process.env.SANDBOX_PORT ?? 3100),
+    dataFile: process.env.SANDBOX_DATA_FILE ?? `${dataDir()}/sandbox.json`,
+  });
   env.DINGTALK_ALLOW_LOCAL_ENDPOINTS = "true";
   env.DINGTALK_SANDBOX_URL = sandbox.url;
   console.info(`DingTalk sandbox: ${sandbox.url}/_sandbox`);

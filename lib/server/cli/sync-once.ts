@@ -12,10 +12,27 @@ async function main() {
   }
   const db = createPrismaClient();
   await recoverInterruptedRuns(db);
-  const run = await startSyncRun({ db, idpId: values.idp, mode: values["dry-run"] ? "dry_run" : "full", trigger: "manual", actor: "system" });
+  const run = await startSyncRun({
+    db,
+    idpId: values.idp,
+    mode: values["dry-run"] ? "dry_run" : "full",
+    trigger: "manual",
+    actor: "system",
+  });
   console.info(`run ${run.id} started`);
   const done = await waitForRun(db, run.id, { timeoutMs: 24 * 3600_000 });
-  console.info(JSON.stringify({ id: done.id, status: done.status, total: done.total, created: done.created, updated: done.updated, deleted: done.deleted, failed: done.failed, error: done.error }));
+  console.info(
+    JSON.stringify({
+      id: done.id,
+      status: done.status,
+      total: done.total,
+      created: done.created,
+      updated: done.updated,
+      deleted: done.deleted,
+      failed: done.failed,
+      error: done.error,
+    }),
+  );
   await db.$disconnect();
   process.exit(done.status === "succeeded" ? 0 : 1);
 }

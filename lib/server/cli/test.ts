@@ -6,12 +6,19 @@ const REPORTS = ".test-reports";
 type Counts = { passed: number; failed: number; skipped: number };
 
 function vitestCounts(): Counts {
-  const r = JSON.parse(fs.readFileSync(`${REPORTS}/vitest.json`, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const r = JSON.parse(fs.readFileSync(`${REPORTS}/vitest.json`, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
 }
 
 function playwrightCounts(): Counts {
-  const r = JSON.parse(fs.readFileSync(`${REPORTS}/playwright.json`, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const r = JSON.parse(fs.readFileSync(`${REPORTS}/playwright.json`, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
   return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
 }
 
@@ -23,8 +30,19 @@ async function main() {
   await runOrExit("Format", "npx", ["prettier", "--check", "."]);
   await runOrExit("Typecheck", "npx", ["tsc", "--noEmit"]);
   await runOrExit("Lint", "npx", ["eslint", "--max-warnings=0", "."]);
-  const unitCode = await run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/vitest.json`]);
-  const e2eCode = unitCode === 0 ? await run("npx", ["tsx", "lib/server/cli/e2e.ts", "--reporter=list,json"], { env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json` } }) : 1;
+  const unitCode = await run("npx", [
+    "vitest",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${REPORTS}/vitest.json`,
+  ]);
+  const e2eCode =
+    unitCode === 0
+      ? await run("npx", ["tsx", "lib/server/cli/e2e.ts", "--reporter=list,json"], {
+          env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json` },
+        })
+      : 1;
   const parts: Counts[] = [];
   for (const read of [vitestCounts, playwrightCounts]) {
     try {
@@ -33,7 +51,10 @@ async function main() {
       // A stage that did not run leaves no report; its exit code speaks for it.
     }
   }
-  const total = parts.reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  const total = parts.reduce(
+    (a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }),
+    { passed: 0, failed: 0, skipped: 0 },
+  );
   const ok = unitCode === 0 && e2eCode === 0 && total.failed === 0 && total.passed > 0;
   console.info(`\n${ok ? "All checks passed" : "Checks failed"} in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   console.info(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);

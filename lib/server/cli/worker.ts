@@ -7,5 +7,11 @@ const db = createPrismaClient();
 const stop = startIncrementalWorker(db, { leaseMs: Number(process.env.WORKER_LEASE_MS ?? 60_000) });
 console.info("Incremental sync worker running. Ctrl+C to stop.");
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => void stop().then(() => db.$disconnect()).then(() => process.exit(0)));
+  process.on(
+    signal,
+    () =>
+      void stop()
+        .then(() => db.$disconnect())
+        .then(() => process.exit(0)),
+  );
 }

@@ -27,17 +27,26 @@ describe("listAccounts", () => {
   });
 
   it("searches username, display name, e-mail and mobile, treating % and _ literally", async () => {
-    expect((await listAccounts(db, { page: 1, query: "tanaka.yuki" })).accounts.map((a) => a.username)).toEqual(["tanaka.yuki"]);
+    expect((await listAccounts(db, { page: 1, query: "tanaka.yuki" })).accounts.map((a) => a.username)).toEqual([
+      "tanaka.yuki",
+    ]);
     expect((await listAccounts(db, { page: 1, query: "田中 由紀" })).total).toBe(1);
-    expect((await listAccounts(db, { page: 1, query: "13800000001" })).accounts.map((a) => a.username)).toContain("zhang.wei");
+    expect((await listAccounts(db, { page: 1, query: "13800000001" })).accounts.map((a) => a.username)).toContain(
+      "zhang.wei",
+    );
     expect((await listAccounts(db, { page: 1, query: "%" })).total).toBe(0);
     expect((await listAccounts(db, { page: 1, query: "_" })).total).toBe(0);
   });
 
   it("filters by an OU including everything below it", async () => {
     const sales = await db.organizationalUnit.findFirstOrThrow({ where: { name: "Sales" } });
-    const under = await db.organizationalUnit.findMany({ where: { OR: [{ id: sales.id }, { parentId: sales.id }, { parent: { parentId: sales.id } }] }, select: { id: true } });
-    const expected = await db.account.count({ where: { memberships: { some: { ouId: { in: under.map((u) => u.id) } } } } });
+    const under = await db.organizationalUnit.findMany({
+      where: { OR: [{ id: sales.id }, { parentId: sales.id }, { parent: { parentId: sales.id } }] },
+      select: { id: true },
+    });
+    const expected = await db.account.count({
+      where: { memberships: { some: { ouId: { in: under.map((u) => u.id) } } } },
+    });
     const result = await listAccounts(db, { page: 1, ouId: sales.id });
     expect(result.total).toBe(expected);
     expect(expected).toBeGreaterThan(50);

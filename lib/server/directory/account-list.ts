@@ -19,7 +19,9 @@ export async function listAccounts(db: Db, { page, query, ouId }: { page: number
   const conditions: Prisma.Sql[] = [];
   if (q) {
     const p = likePattern(q);
-    conditions.push(Prisma.sql`(a."username" LIKE ${p} ESCAPE '\\' OR a."displayName" LIKE ${p} ESCAPE '\\' OR a."email" LIKE ${p} ESCAPE '\\' OR a."phoneNumber" LIKE ${p} ESCAPE '\\')`);
+    conditions.push(
+      Prisma.sql`(a."username" LIKE ${p} ESCAPE '\\' OR a."displayName" LIKE ${p} ESCAPE '\\' OR a."email" LIKE ${p} ESCAPE '\\' OR a."phoneNumber" LIKE ${p} ESCAPE '\\')`,
+    );
   }
   if (ouId) {
     conditions.push(Prisma.sql`a."id" IN (
@@ -36,7 +38,9 @@ export async function listAccounts(db: Db, { page, query, ouId }: { page: number
     // Unfiltered: the page walks the username index and stops after 50 rows; the count is cheap.
     const [countRows, rows] = await Promise.all([
       db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n FROM "Account" a`,
-      db.$queryRaw<{ id: string }[]>`SELECT a."id" FROM "Account" a ORDER BY a."username" LIMIT ${ACCOUNTS_PAGE_SIZE} OFFSET ${offset}`,
+      db.$queryRaw<
+        { id: string }[]
+      >`SELECT a."id" FROM "Account" a ORDER BY a."username" LIMIT ${ACCOUNTS_PAGE_SIZE} OFFSET ${offset}`,
     ]);
     idRows = rows;
     total = Number(countRows[0]?.n ?? 0);
@@ -46,13 +50,24 @@ export async function listAccounts(db: Db, { page, query, ouId }: { page: number
     const rows = await db.$queryRaw<{ id: string; total: number | bigint }[]>`
       SELECT a."id", COUNT(*) OVER () AS total FROM "Account" a ${where} ORDER BY a."username" LIMIT ${ACCOUNTS_PAGE_SIZE} OFFSET ${offset}`;
     idRows = rows;
-    total = rows.length > 0 ? Number(rows[0].total) : Number((await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n FROM "Account" a ${where}`)[0]?.n ?? 0);
+    total =
+      rows.length > 0
+        ? Number(rows[0].total)
+        : Number(
+            (await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n FROM "Account" a ${where}`)[0]?.n ?? 0,
+          );
   }
   const accounts = await db.account.findMany({
     where: { id: { in: idRows.map((r) => r.id) } },
     orderBy: { username: "asc" },
     select: {
-      id: true, username: true, displayName: true, email: true, phoneNumber: true, phoneRegion: true, status: true,
+      id: true,
+      username: true,
+      displayName: true,
+      email: true,
+      phoneNumber: true,
+      phoneRegion: true,
+      status: true,
       memberships: { where: { isPrimary: true }, select: { ou: { select: { name: true } } } },
     },
   });

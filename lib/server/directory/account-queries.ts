@@ -3,7 +3,10 @@ import type { Db } from "../prisma-client";
 import { loadOuPaths } from "./ou-paths";
 
 /** An account as the edit form wants it, with the paths of its OUs. */
-export async function getAccountForForm(db: Db, id: string): Promise<{ defaults: TAccountInput; ouNames: Record<string, string> } | null> {
+export async function getAccountForForm(
+  db: Db,
+  id: string,
+): Promise<{ defaults: TAccountInput; ouNames: Record<string, string> } | null> {
   const a = await db.account.findUnique({ where: { id }, include: { memberships: true } });
   if (!a) return null;
   const { pathById } = await loadOuPaths(db);
@@ -28,6 +31,17 @@ export async function getAccountForForm(db: Db, id: string): Promise<{ defaults:
 }
 
 export const EMPTY_ACCOUNT: TAccountInput = {
-  username: "", displayName: "", email: "", phoneRegion: "86", phoneNumber: "", employeeNumber: "", jobTitle: "",
-  externalId: "", status: "enabled", description: "", ouIds: [], primaryOuId: null, customFields: {},
+  username: "",
+  displayName: "",
+  email: "",
+  phoneRegion: "86",
+  phoneNumber: "",
+  employeeNumber: "",
+  jobTitle: "",
+  externalId: "",
+  status: "enabled",
+  description: "",
+  ouIds: [],
+  primaryOuId: null,
+  customFields: {},
 };

@@ -15,7 +15,10 @@ export async function loadOuPaths(db: Db | Tx): Promise<OuPathIndex> {
     if (cached !== undefined) return cached;
     const ou = byId.get(id)!;
     // A cycle cannot be written through the app; the depth cap guards hand-edited data.
-    const path = ou.parentId && byId.has(ou.parentId) && depth < 64 ? `${pathOf(ou.parentId, depth + 1)}${PATH_SEPARATOR}${ou.name}` : ou.name;
+    const path =
+      ou.parentId && byId.has(ou.parentId) && depth < 64
+        ? `${pathOf(ou.parentId, depth + 1)}${PATH_SEPARATOR}${ou.name}`
+        : ou.name;
     pathById.set(id, path);
     return path;
   };

@@ -4,22 +4,38 @@ import type { Db } from "../prisma-client";
 export type { OuListItem, OuSearchResult } from "@/lib/views/directory";
 import { loadOuPaths } from "./ou-paths";
 
-
 /** One level of the tree: the lazily loaded children of `parentId` (null = roots). */
 export async function listOuChildren(db: Db, parentId: string | null): Promise<OuListItem[]> {
   const ous = await db.organizationalUnit.findMany({
     where: { parentId },
     orderBy: [{ order: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, parentId: true, order: true, _count: { select: { children: true, memberships: true } } },
+    select: {
+      id: true,
+      name: true,
+      parentId: true,
+      order: true,
+      _count: { select: { children: true, memberships: true } },
+    },
   });
-  return ous.map((o) => ({ id: o.id, name: o.name, parentId: o.parentId, order: o.order, childCount: o._count.children, memberCount: o._count.memberships }));
+  return ous.map((o) => ({
+    id: o.id,
+    name: o.name,
+    parentId: o.parentId,
+    order: o.order,
+    childCount: o._count.children,
+    memberCount: o._count.memberships,
+  }));
 }
-
 
 /** OUs whose name matches, with their full paths, for pickers. */
 export async function searchOus(db: Db, query: string, limit = 20): Promise<OuSearchResult[]> {
   const q = query.trim();
-  const matches = await db.organizationalUnit.findMany({ where: q ? { name: { contains: q } } : {}, orderBy: { name: "asc" }, take: limit, select: { id: true, name: true } });
+  const matches = await db.organizationalUnit.findMany({
+    where: q ? { name: { contains: q } } : {},
+    orderBy: { name: "asc" },
+    take: limit,
+    select: { id: true, name: true },
+  });
   if (matches.length === 0) return [];
   const { pathById } = await loadOuPaths(db);
   return matches.map((m) => ({ id: m.id, name: m.name, path: pathById.get(m.id) ?? m.name }));
@@ -30,7 +46,10 @@ export async function ouAncestry(db: Db, id: string): Promise<{ id: string; name
   const chain: { id: string; name: string }[] = [];
   let current: string | null = id;
   for (let depth = 0; current && depth < 64; depth++) {
-    const ou: { id: string; name: string; parentId: string | null } | null = await db.organizationalUnit.findUnique({ where: { id: current }, select: { id: true, name: true, parentId: true } });
+    const ou: { id: string; name: string; parentId: string | null } | null = await db.organizationalUnit.findUnique({
+      where: { id: current },
+      select: { id: true, name: true, parentId: true },
+    });
     if (!ou) break;
     chain.unshift({ id: ou.id, name: ou.name });
     current = ou.parentId;

@@ -12,17 +12,29 @@ type SaveApplicationOptions = { db: Db; actor: AuditActor; input: TApplication }
 
 function endpoints(input: TApplication) {
   if (input.edition === "public") {
-    return { apiBaseUrl: DINGTALK_DEFAULTS.baseUrl, v1BaseUrl: DINGTALK_DEFAULTS.v1BaseUrl, loginBaseUrl: DINGTALK_DEFAULTS.loginBaseUrl };
+    return {
+      apiBaseUrl: DINGTALK_DEFAULTS.baseUrl,
+      v1BaseUrl: DINGTALK_DEFAULTS.v1BaseUrl,
+      loginBaseUrl: DINGTALK_DEFAULTS.loginBaseUrl,
+    };
   }
   return { apiBaseUrl: input.apiBaseUrl, v1BaseUrl: input.v1BaseUrl, loginBaseUrl: input.loginBaseUrl };
 }
 
 /** Fetches a token with the submitted credentials: the proof that AppKey and AppSecret belong together. */
-export async function verifyCredentials(input: { corpId: string; appKey: string; appSecret: string; edition: string } & ReturnType<typeof endpoints>) {
+export async function verifyCredentials(
+  input: { corpId: string; appKey: string; appSecret: string; edition: string } & ReturnType<typeof endpoints>,
+) {
   try {
     const client = createDingTalkClient({
-      corpId: input.corpId, appKey: input.appKey, appSecret: input.appSecret,
-      baseUrl: input.apiBaseUrl, v1BaseUrl: input.v1BaseUrl, loginBaseUrl: input.loginBaseUrl, retries: 1, timeoutMs: 8000,
+      corpId: input.corpId,
+      appKey: input.appKey,
+      appSecret: input.appSecret,
+      baseUrl: input.apiBaseUrl,
+      v1BaseUrl: input.v1BaseUrl,
+      loginBaseUrl: input.loginBaseUrl,
+      retries: 1,
+      timeoutMs: 8000,
     });
     await client.getAccessToken();
   } catch (err) {
@@ -34,32 +46,53 @@ export async function verifyCredentials(input: { corpId: string; appKey: string;
 export async function saveApplication({ db, actor, input }: SaveApplicationOptions): Promise<{ id: string }> {
   const existing = input.id ? await db.identityProvider.findUnique({ where: { id: input.id } }) : null;
   if (input.id && !existing) throw new AppError({ code: "errors.idpNotFound" });
-  const clash = await db.identityProvider.findFirst({ where: { corpId: input.corpId, ...(existing ? { NOT: { id: existing.id } } : {}) }, select: { id: true } });
-  if (clash) throw new AppError({ code: "errors.corpIdTaken" }, fieldErrorsFor(["corpId"], { code: "errors.corpIdTaken" }));
+  const clash = await db.identityProvider.findFirst({
+    where: { corpId: input.corpId, ...(existing ? { NOT: { id: existing.id } } : {}) },
+    select: { id: true },
+  });
+  if (clash)
+    throw new AppError({ code: "errors.corpIdTaken" }, fieldErrorsFor(["corpId"], { code: "errors.corpIdTaken" }));
 
   const urls = endpoints(input);
   const appSecret = input.appSecret || (existing ? openSecret(existing.appSecretEncrypted, existing.id) : "");
   await verifyCredentials({ ...input, ...urls, appSecret });
 
   const id = existing?.id ?? randomUUID();
-  const data = { displayName: input.displayName, corpId: input.corpId, appKey: input.appKey, edition: input.edition, ...urls };
+  const data = {
+    displayName: input.displayName,
+    corpId: input.corpId,
+    appKey: input.appKey,
+    edition: input.edition,
+    ...urls,
+  };
   const appSecretEncrypted = input.appSecret ? sealSecret(input.appSecret, id) : undefined;
   await db.$transaction(async (tx) => {
     if (existing) {
       await tx.identityProvider.update({
         where: { id },
-        data: { ...data, ...(appSecretEncrypted ? { appSecretEncrypted } : {}), wizardStep: existing.status === "draft" ? Math.max(existing.wizardStep, 2) : existing.wizardStep },
+        data: {
+          ...data,
+          ...(appSecretEncrypted ? { appSecretEncrypted } : {}),
+          wizardStep: existing.status === "draft" ? Math.max(existing.wizardStep, 2) : existing.wizardStep,
+        },
       });
     } else {
       await tx.identityProvider.create({
         data: {
-          id, ...data, appSecretEncrypted: appSecretEncrypted!, status: "draft", wizardStep: 2,
+          id,
+          ...data,
+          appSecretEncrypted: appSecretEncrypted!,
+          status: "draft",
+          wizardStep: 2,
           mappingRules: { create: defaultMappingRules().map((rule, position) => ({ ...rule, position })) },
         },
       });
     }
     await writeAudit(tx, {
-      actor, action: existing ? "idp.update" : "idp.create", targetType: "idp", targetId: id,
+      actor,
+      action: existing ? "idp.update" : "idp.create",
+      targetType: "idp",
+      targetId: id,
       details: { ...data, appSecretChanged: Boolean(input.appSecret) },
     });
   });
@@ -67,12 +100,28 @@ export async function saveApplication({ db, actor, input }: SaveApplicationOptio
 }
 
 /** Modify > rotate AppSecret: the new secret must fetch a token before it replaces the old one. */
-export async function rotateAppSecret({ db, actor, id, appSecret }: { db: Db; actor: AuditActor; id: string; appSecret: string }) {
+export async function rotateAppSecret({
+  db,
+  actor,
+  id,
+  appSecret,
+}: {
+  db: Db;
+  actor: AuditActor;
+  id: string;
+  appSecret: string;
+}) {
   const idp = await db.identityProvider.findUnique({ where: { id } });
   if (!idp) throw new AppError({ code: "errors.idpNotFound" });
   await verifyCredentials({ ...idp, appSecret });
   await db.$transaction(async (tx) => {
     await tx.identityProvider.update({ where: { id }, data: { appSecretEncrypted: sealSecret(appSecret, id) } });
-    await writeAudit(tx, { actor, action: "idp.rotate_secret", targetType: "idp", targetId: id, details: { appSecretChanged: true } });
+    await writeAudit(tx, {
+      actor,
+      action: "idp.rotate_secret",
+      targetType: "idp",
+      targetId: id,
+      details: { appSecretChanged: true },
+    });
   });
 }

@@ -31,7 +31,12 @@ export function idpClient(idp: IdpConnection, { dryRun = false }: { dryRun?: boo
       qps: Number(process.env.DINGTALK_QPS ?? 20),
       // Tunable for fault tests and benchmarks; production keeps the client's defaults.
       ...(process.env.DINGTALK_TIMEOUT_MS ? { timeoutMs: Number(process.env.DINGTALK_TIMEOUT_MS) } : {}),
-      ...(process.env.DINGTALK_RETRY_MIN_MS ? { retryMinDelayMs: Number(process.env.DINGTALK_RETRY_MIN_MS), retryMaxDelayMs: Number(process.env.DINGTALK_RETRY_MIN_MS) * 8 } : {}),
+      ...(process.env.DINGTALK_RETRY_MIN_MS
+        ? {
+            retryMinDelayMs: Number(process.env.DINGTALK_RETRY_MIN_MS),
+            retryMaxDelayMs: Number(process.env.DINGTALK_RETRY_MIN_MS) * 8,
+          }
+        : {}),
     };
     entry = { version, client: createDingTalkClient(config), dry: createDingTalkClient({ ...config, dryRun: true }) };
     clients.set(idp.id, entry);

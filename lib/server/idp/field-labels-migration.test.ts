@@ -67,7 +67,9 @@ describe(`migration ${MIGRATION}`, () => {
       // The migrated set passes the one validator, and new rows take a null label as the defaults now do.
       expect(checkRules(rules, mappingFieldCatalog(["floor"]))).toEqual([]);
       await db.fieldMappingRule.create({ data: { ...defaultMappingRules()[1], targetField: "email", idpId: "idp1" } });
-      expect((await db.fieldMappingRule.findFirstOrThrow({ where: { targetField: "email" } })).targetDisplayName).toBeNull();
+      expect(
+        (await db.fieldMappingRule.findFirstOrThrow({ where: { targetField: "email" } })).targetDisplayName,
+      ).toBeNull();
     } finally {
       await db.$disconnect();
     }

@@ -29,7 +29,14 @@ afterAll(async () => {
 
 async function draft(scopes?: string[]) {
   const corp = await sandbox.corp({ scopes });
-  const input = ZApplicationSchema.parse({ displayName: "Test", ...corp, edition: "private", apiBaseUrl: sandbox.url, v1BaseUrl: sandbox.url, loginBaseUrl: sandbox.url });
+  const input = ZApplicationSchema.parse({
+    displayName: "Test",
+    ...corp,
+    edition: "private",
+    apiBaseUrl: sandbox.url,
+    v1BaseUrl: sandbox.url,
+    loginBaseUrl: sandbox.url,
+  });
   return { corp, input, ...(await saveApplication({ db, actor: admin, input })) };
 }
 
@@ -48,7 +55,9 @@ describe("the Bind DingTalk wizard, against the sandbox", () => {
 
   it("step 1 names the fields of a wrong AppSecret and refuses a CorpId bound already", async () => {
     const { corp, input, id } = await draft();
-    const wrong = (await caught(() => saveApplication({ db, actor: admin, input: { ...input, id, appSecret: "nope" } }))) as AppError;
+    const wrong = (await caught(() =>
+      saveApplication({ db, actor: admin, input: { ...input, id, appSecret: "nope" } }),
+    )) as AppError;
     expect(wrong.code).toBe("errors.dingtalk");
     expect(wrong.params).toMatchObject({ code: "api_error", kind: "auth", errcode: 40089 });
     expect(wrong.fieldErrors?.appSecret).toEqual([{ code: "errors.dingtalk", params: wrong.params }]);
@@ -58,7 +67,12 @@ describe("the Bind DingTalk wizard, against the sandbox", () => {
   });
 
   it("step 2 names a missing write permission and does not move on", async () => {
-    const { id } = await draft(["qyapi_get_member", "qyapi_get_member_by_mobile", "qyapi_get_department_list", "qyapi_get_department_member"]);
+    const { id } = await draft([
+      "qyapi_get_member",
+      "qyapi_get_member_by_mobile",
+      "qyapi_get_department_list",
+      "qyapi_get_department_member",
+    ]);
     const report = await checkPermissions({ db, actor: admin, id });
     expect(report).toMatchObject({ isPassed: false, missing: ["qyapi_manage_addresslist"] });
     expect((await db.identityProvider.findUniqueOrThrow({ where: { id } })).wizardStep).toBe(2);
@@ -68,20 +82,47 @@ describe("the Bind DingTalk wizard, against the sandbox", () => {
     const { id } = await draft();
     expect((await checkPermissions({ db, actor: admin, id })).isPassed).toBe(true);
     const ou = await db.organizationalUnit.create({ data: { name: "Scope" } });
-    const missing = (await caught(() => saveScenario({ db, actor: admin, input: { id, sourceOuIds: [ou.id], targetDeptId: 987654, incrementalSync: false, qrLogin: false } }))) as AppError;
+    const missing = (await caught(() =>
+      saveScenario({
+        db,
+        actor: admin,
+        input: { id, sourceOuIds: [ou.id], targetDeptId: 987654, incrementalSync: false, qrLogin: false },
+      }),
+    )) as AppError;
     expect(missing.fieldErrors?.targetDeptId).toEqual([{ code: "errors.deptNotFound" }]);
-    const early = (await caught(() => saveScenario({ db, actor: admin, input: { id, sourceOuIds: [ou.id], targetDeptId: 1, incrementalSync: true, qrLogin: false } }))) as AppError;
+    const early = (await caught(() =>
+      saveScenario({
+        db,
+        actor: admin,
+        input: { id, sourceOuIds: [ou.id], targetDeptId: 1, incrementalSync: true, qrLogin: false },
+      }),
+    )) as AppError;
     expect(early.fieldErrors?.incrementalSync).toEqual([{ code: "errors.incrementalBeforeFull" }]);
-    expect(await saveScenario({ db, actor: admin, input: { id, sourceOuIds: [ou.id], targetDeptId: 1, incrementalSync: false, qrLogin: true } })).toMatchObject({ deptId: 1 });
+    expect(
+      await saveScenario({
+        db,
+        actor: admin,
+        input: { id, sourceOuIds: [ou.id], targetDeptId: 1, incrementalSync: false, qrLogin: true },
+      }),
+    ).toMatchObject({ deptId: 1 });
 
     // Step 4: the server re-checks every rule with the same messages, then "Save only" enables without a run.
     const rules = await getRules(db, id);
-    const bad = rules.map((r) => (r.targetField === "email" ? { ...r, kind: "expression" as const, source: 'SubstringBefore(idpUser.email,"@"' } : r));
+    const bad = rules.map((r) =>
+      r.targetField === "email"
+        ? { ...r, kind: "expression" as const, source: 'SubstringBefore(idpUser.email,"@"' }
+        : r,
+    );
     const refused = (await caught(() => saveMapping({ db, admin, id, rules: bad, mode: "save" }))) as AppError;
     expect(refused.code).toBe("mappingErrors.invalidRules");
-    expect(Object.keys(refused.fieldErrors ?? {})).toEqual([`rules.${rules.findIndex((r) => r.targetField === "email")}.source`]);
+    expect(Object.keys(refused.fieldErrors ?? {})).toEqual([
+      `rules.${rules.findIndex((r) => r.targetField === "email")}.source`,
+    ]);
     expect(await saveMapping({ db, admin, id, rules, mode: "save" })).toEqual({ runId: null });
-    expect(await db.identityProvider.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "enabled", wizardStep: 5 });
+    expect(await db.identityProvider.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "enabled",
+      wizardStep: 5,
+    });
     expect(await db.syncRun.count({ where: { idpId: id } })).toBe(0);
   });
 });

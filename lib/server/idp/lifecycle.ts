@@ -3,7 +3,17 @@ import { writeAudit, type AuditActor } from "../audit";
 import type { Db } from "../prisma-client";
 
 /** Enable or disable a finished IdP; a draft is finished by the wizard, not here. */
-export async function setIdpEnabled({ db, actor, id, enabled }: { db: Db; actor: AuditActor; id: string; enabled: boolean }) {
+export async function setIdpEnabled({
+  db,
+  actor,
+  id,
+  enabled,
+}: {
+  db: Db;
+  actor: AuditActor;
+  id: string;
+  enabled: boolean;
+}) {
   const idp = await db.identityProvider.findUnique({ where: { id } });
   if (!idp) throw new AppError({ code: "errors.idpNotFound" });
   if (idp.status === "draft") throw new AppError({ code: "errors.wizardIncomplete" });
@@ -15,7 +25,10 @@ export async function setIdpEnabled({ db, actor, id, enabled }: { db: Db; actor:
 
 /** Deletes the IdP, its rules, runs and bindings; DingTalk's users and departments stay as they are. */
 export async function deleteIdp({ db, actor, id }: { db: Db; actor: AuditActor; id: string }) {
-  const idp = await db.identityProvider.findUnique({ where: { id }, include: { _count: { select: { bindings: true } } } });
+  const idp = await db.identityProvider.findUnique({
+    where: { id },
+    include: { _count: { select: { bindings: true } } },
+  });
   if (!idp) throw new AppError({ code: "errors.idpNotFound" });
   if ((await db.syncRun.count({ where: { idpId: id, status: { in: ["queued", "running"] } } })) > 0) {
     throw new AppError({ code: "errors.runInProgress" });
@@ -23,7 +36,10 @@ export async function deleteIdp({ db, actor, id }: { db: Db; actor: AuditActor; 
   await db.$transaction(async (tx) => {
     await tx.identityProvider.delete({ where: { id } });
     await writeAudit(tx, {
-      actor, action: "idp.delete", targetType: "idp", targetId: id,
+      actor,
+      action: "idp.delete",
+      targetType: "idp",
+      targetId: id,
       details: { displayName: idp.displayName, corpId: idp.corpId, bindings: idp._count.bindings },
     });
   });

@@ -58,14 +58,19 @@ describe("saving field mapping, then syncing it", { timeout: 180_000 }, () => {
 
     // Stored: the catalogue fields by key alone, the added field with the label as typed.
     const stored = await getRules(db, idpId);
-    expect(stored.find((r) => r.targetField === "email")).toMatchObject({ source: "idpUser . email", targetDisplayName: null });
+    expect(stored.find((r) => r.targetField === "email")).toMatchObject({
+      source: "idpUser . email",
+      targetDisplayName: null,
+    });
     expect(stored.find((r) => r.targetField === "work_place")?.targetDisplayName).toBe("勤務地");
   });
 
   it("refuses, before saving, a rule the sync could not run", async () => {
     const before = await getRules(db, idpId);
     const rules = before.map((r) => (r.targetField === "title" ? { ...r, source: "idpUser.customFields.floor" } : r));
-    await expect(saveMapping({ db, admin, id: idpId, rules, mode: "update" })).rejects.toMatchObject({ code: "mappingErrors.invalidRules" });
+    await expect(saveMapping({ db, admin, id: idpId, rules, mode: "update" })).rejects.toMatchObject({
+      code: "mappingErrors.invalidRules",
+    });
     expect(await getRules(db, idpId)).toEqual(before);
   });
 });

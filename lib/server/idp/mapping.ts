@@ -15,7 +15,13 @@ export async function checkRulesOnServer(db: Db, rules: MappingRule[]): Promise<
   throw new AppError({ code: "mappingErrors.invalidRules" }, ruleFieldErrors(problems));
 }
 
-type AuditedRule = { objectType: string; targetField: string; kind: string; source: string; isMappingIdentifier: boolean };
+type AuditedRule = {
+  objectType: string;
+  targetField: string;
+  kind: string;
+  source: string;
+  isMappingIdentifier: boolean;
+};
 const auditView = (r: AuditedRule) => ({
   objectType: r.objectType,
   targetField: r.targetField,
@@ -54,10 +60,22 @@ export async function replaceRules({ db, actor, idpId, rules }: ReplaceRulesOpti
   });
 }
 
-type SaveMappingOptions = { db: Db; admin: CurrentAdmin; id: string; rules: MappingRule[]; mode: TSaveMappingInput["mode"] };
+type SaveMappingOptions = {
+  db: Db;
+  admin: CurrentAdmin;
+  id: string;
+  rules: MappingRule[];
+  mode: TSaveMappingInput["mode"];
+};
 
 /** Step 4 "Save and sync" / "Save only", or Configure Field Mapping's "Save" (update) and "Save and sync". */
-export async function saveMapping({ db, admin, id, rules, mode }: SaveMappingOptions): Promise<{ runId: string | null }> {
+export async function saveMapping({
+  db,
+  admin,
+  id,
+  rules,
+  mode,
+}: SaveMappingOptions): Promise<{ runId: string | null }> {
   const idp = await db.identityProvider.findUnique({ where: { id } });
   if (!idp) throw new AppError({ code: "errors.idpNotFound" });
   if (mode !== "update" && idp.status === "draft" && (idp.wizardStep < 4 || !idp.permissionsCheckedAt)) {
@@ -70,7 +88,13 @@ export async function saveMapping({ db, admin, id, rules, mode }: SaveMappingOpt
   if (mode === "update") return { runId: null };
   if (idp.status === "draft") {
     await db.identityProvider.update({ where: { id }, data: { status: "enabled", wizardStep: 5 } });
-    await writeAudit(db, { actor: admin, action: "idp.enable", targetType: "idp", targetId: id, details: { via: "wizard" } });
+    await writeAudit(db, {
+      actor: admin,
+      action: "idp.enable",
+      targetType: "idp",
+      targetId: id,
+      details: { via: "wizard" },
+    });
   }
   if (mode === "save") return { runId: null };
   const trigger = idp.status === "draft" ? "wizard" : "manual";

@@ -35,4 +35,3 @@ export async function customFieldIds(db: Db): Promise<string[]> {
 export async function mappingCatalog(db: Db): Promise<FieldCatalog> {
   return mappingFieldCatalog(await customFieldIds(db));
 }
-

@@ -4,7 +4,19 @@ import type { Db } from "../prisma-client";
 import { cancelSyncRun, startSyncRun } from "../sync/runs";
 
 /** Sync now / Preview changes: refused for drafts and disabled IdPs (a preview is allowed when disabled). */
-export async function startRun({ db, actor, id, mode, confirmDeletes }: { db: Db; actor: AuditActor; id: string; mode: "full" | "dry_run"; confirmDeletes?: boolean }) {
+export async function startRun({
+  db,
+  actor,
+  id,
+  mode,
+  confirmDeletes,
+}: {
+  db: Db;
+  actor: AuditActor;
+  id: string;
+  mode: "full" | "dry_run";
+  confirmDeletes?: boolean;
+}) {
   const idp = await db.identityProvider.findUnique({ where: { id }, select: { status: true } });
   if (!idp) throw new AppError({ code: "errors.idpNotFound" });
   if (idp.status === "draft") throw new AppError({ code: "errors.wizardIncomplete" });
@@ -17,7 +29,10 @@ export async function startRun({ db, actor, id, mode, confirmDeletes }: { db: Db
 export async function retryFailed({ db, actor, runId }: { db: Db; actor: AuditActor; runId: string }) {
   const run = await db.syncRun.findUnique({ where: { id: runId }, select: { idpId: true, kind: true } });
   if (!run) throw new AppError({ code: "errors.runNotFound" });
-  const failed = await db.syncRecord.findMany({ where: { runId, status: "failed", localId: { not: null } }, select: { localId: true } });
+  const failed = await db.syncRecord.findMany({
+    where: { runId, status: "failed", localId: { not: null } },
+    select: { localId: true },
+  });
   const onlyLocalIds = [...new Set(failed.map((r) => r.localId!))];
   if (onlyLocalIds.length === 0) throw new AppError({ code: "errors.nothingToRetry" });
   const next = await startSyncRun({ db, idpId: run.idpId, mode: "retry", trigger: "retry", actor, onlyLocalIds });

@@ -28,19 +28,53 @@ export async function wizardProps(db: Db, id: string | null) {
   const customFields = await customFieldList(db);
   if (!idp) {
     return {
-      idp: null, id: null, step: 1, hasSecret: false, developerInfo: developerInfo(null), sandboxUrl: sandboxUrl(), customFields, rules: [],
-      application: { displayName: "", corpId: "", appKey: "", appSecret: "", edition: "public" as const, apiBaseUrl: "", v1BaseUrl: "", loginBaseUrl: "" },
+      idp: null,
+      id: null,
+      step: 1,
+      hasSecret: false,
+      developerInfo: developerInfo(null),
+      sandboxUrl: sandboxUrl(),
+      customFields,
+      rules: [],
+      application: {
+        displayName: "",
+        corpId: "",
+        appKey: "",
+        appSecret: "",
+        edition: "public" as const,
+        apiBaseUrl: "",
+        v1BaseUrl: "",
+        loginBaseUrl: "",
+      },
       scenario: { sourceOuIds: [], ouNames: {}, targetDeptId: 1, incrementalSync: false, qrLogin: false },
     };
   }
   return {
-    idp, id: idp.id, step: idp.wizardStep, hasSecret: true, developerInfo: developerInfo(idp.id), sandboxUrl: sandboxUrl(), customFields,
+    idp,
+    id: idp.id,
+    step: idp.wizardStep,
+    hasSecret: true,
+    developerInfo: developerInfo(idp.id),
+    sandboxUrl: sandboxUrl(),
+    customFields,
     rules: await getRules(db, idp.id),
     application: {
-      id: idp.id, displayName: idp.displayName, corpId: idp.corpId, appKey: idp.appKey, appSecret: "",
+      id: idp.id,
+      displayName: idp.displayName,
+      corpId: idp.corpId,
+      appKey: idp.appKey,
+      appSecret: "",
       edition: idp.edition === "private" ? ("private" as const) : ("public" as const),
-      apiBaseUrl: idp.edition === "private" ? idp.apiBaseUrl : "", v1BaseUrl: idp.edition === "private" ? idp.v1BaseUrl : "", loginBaseUrl: idp.edition === "private" ? idp.loginBaseUrl : "",
+      apiBaseUrl: idp.edition === "private" ? idp.apiBaseUrl : "",
+      v1BaseUrl: idp.edition === "private" ? idp.v1BaseUrl : "",
+      loginBaseUrl: idp.edition === "private" ? idp.loginBaseUrl : "",
     },
-    scenario: { sourceOuIds: idp.sourceOuIds, ouNames: await ouNames(db, idp.sourceOuIds), targetDeptId: idp.targetDeptId, incrementalSync: idp.incrementalSync, qrLogin: idp.qrLogin },
+    scenario: {
+      sourceOuIds: idp.sourceOuIds,
+      ouNames: await ouNames(db, idp.sourceOuIds),
+      targetDeptId: idp.targetDeptId,
+      incrementalSync: idp.incrementalSync,
+      qrLogin: idp.qrLogin,
+    },
   };
 }

@@ -28,7 +28,9 @@ const logger: NonNullable<NextAuthOptions["logger"]> = {
  * provider per IdP with "DingTalk QR code login" on. The IdP list lives in the database, so it
  * is read here for every /api/auth request; an IdP switched off has no provider at once.
  */
-export async function buildAuthOptions(flow: QrCallbackFlow | null): Promise<NextAuthOptions & { providers: { id: string }[] }> {
+export async function buildAuthOptions(
+  flow: QrCallbackFlow | null,
+): Promise<NextAuthOptions & { providers: { id: string }[] }> {
   const idps = await listQrLoginIdps(db);
   return {
     ...authOptions,

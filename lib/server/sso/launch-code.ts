@@ -15,6 +15,9 @@ function isLocalEndpoint(raw: string): boolean {
  * with DINGTALK_ALLOW_LOCAL_ENDPOINTS on). Against real DingTalk a code in a link would let
  * anyone sign a victim's browser in as someone else (login CSRF), so it is never read there.
  */
-export function acceptsLaunchCode(idp: { apiBaseUrl: string; v1BaseUrl: string; loginBaseUrl: string }, allowLocal = allowLocalFromEnv()): boolean {
+export function acceptsLaunchCode(
+  idp: { apiBaseUrl: string; v1BaseUrl: string; loginBaseUrl: string },
+  allowLocal = allowLocalFromEnv(),
+): boolean {
   return allowLocal && [idp.apiBaseUrl, idp.v1BaseUrl, idp.loginBaseUrl].every(isLocalEndpoint);
 }

@@ -6,13 +6,26 @@ import { qrStartPath } from "./urls";
 export type LoginIdp = IdpConnection & { displayName: string; status: string; qrLogin: boolean };
 
 const select = {
-  id: true, displayName: true, corpId: true, appKey: true, appSecretEncrypted: true, apiBaseUrl: true, v1BaseUrl: true,
-  loginBaseUrl: true, updatedAt: true, status: true, qrLogin: true,
+  id: true,
+  displayName: true,
+  corpId: true,
+  appKey: true,
+  appSecretEncrypted: true,
+  apiBaseUrl: true,
+  v1BaseUrl: true,
+  loginBaseUrl: true,
+  updatedAt: true,
+  status: true,
+  qrLogin: true,
 } as const;
 
 /** IdPs whose "DingTalk QR code login" is on: enabled, with the switch on. Read per request. */
 export function listQrLoginIdps(db: Db): Promise<LoginIdp[]> {
-  return db.identityProvider.findMany({ where: { type: "dingtalk", status: "enabled", qrLogin: true }, select, orderBy: { displayName: "asc" } });
+  return db.identityProvider.findMany({
+    where: { type: "dingtalk", status: "enabled", qrLogin: true },
+    select,
+    orderBy: { displayName: "asc" },
+  });
 }
 
 /** An IdP that may sign people in now (QR login also needs its switch on), or idp_unavailable. */
@@ -24,5 +37,9 @@ export async function loadLoginIdp(db: Db, idpId: string, { qr }: { qr: boolean 
 
 /** The login pages' DingTalk buttons: a name and the start route; nothing else reaches the page. */
 export async function qrLoginButtons(db: Db, to: "console" | "portal") {
-  return (await listQrLoginIdps(db)).map((idp) => ({ id: idp.id, name: idp.displayName, href: qrStartPath(idp.id, to) }));
+  return (await listQrLoginIdps(db)).map((idp) => ({
+    id: idp.id,
+    name: idp.displayName,
+    href: qrStartPath(idp.id, to),
+  }));
 }

@@ -5,8 +5,17 @@ export async function portalProfile(db: Db, accountId: string) {
   const account = await db.account.findUniqueOrThrow({
     where: { id: accountId },
     select: {
-      displayName: true, username: true, email: true, phoneNumber: true, phoneRegion: true, employeeNumber: true, jobTitle: true,
-      memberships: { select: { isPrimary: true, ou: { select: { id: true, name: true } } }, orderBy: { isPrimary: "desc" } },
+      displayName: true,
+      username: true,
+      email: true,
+      phoneNumber: true,
+      phoneRegion: true,
+      employeeNumber: true,
+      jobTitle: true,
+      memberships: {
+        select: { isPrimary: true, ou: { select: { id: true, name: true } } },
+        orderBy: { isPrimary: "desc" },
+      },
     },
   });
   const bindings = await db.binding.findMany({

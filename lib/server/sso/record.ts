@@ -25,9 +25,23 @@ export async function recordSignIn(db: Db, user: User, method: SsoMethod): Promi
     await writeAudit(db, { actor: { id: admin.id, email: admin.email }, action: "auth.sign_in", details });
     return;
   }
-  await writeAudit(db, { actor: "system", action: "portal.sign_in", targetType: "account", targetId: user.id, details });
+  await writeAudit(db, {
+    actor: "system",
+    action: "portal.sign_in",
+    targetType: "account",
+    targetId: user.id,
+    details,
+  });
 }
 
-export async function recordRefusal(db: Db, refusal: SsoRefusal, details: { method: SsoMethod; idpId: string }): Promise<void> {
-  await writeAudit(db, { actor: "system", action: "auth.sign_in_refused", details: { ...details, reason: refusal.code, dingtalk: refusal.dingtalkKey } });
+export async function recordRefusal(
+  db: Db,
+  refusal: SsoRefusal,
+  details: { method: SsoMethod; idpId: string },
+): Promise<void> {
+  await writeAudit(db, {
+    actor: "system",
+    action: "auth.sign_in_refused",
+    details: { ...details, reason: refusal.code, dingtalk: refusal.dingtalkKey },
+  });
 }

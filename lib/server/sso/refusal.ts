@@ -14,7 +14,9 @@ export class SsoRefusal extends Error {
   }
 
   get info(): SsoRefusalInfo {
-    return this.permission ? { code: this.code, dingtalkKey: this.dingtalkKey, permission: this.permission } : { code: this.code, dingtalkKey: this.dingtalkKey };
+    return this.permission
+      ? { code: this.code, dingtalkKey: this.dingtalkKey, permission: this.permission }
+      : { code: this.code, dingtalkKey: this.dingtalkKey };
   }
 }
 

@@ -17,7 +17,10 @@ export type SignInIdentity = {
 };
 
 /** The account bound to this DingTalk userid for this IdP (sync writes the binding), or a refusal. */
-export async function resolveBoundAccount(db: Db, { idpId, userid }: { idpId: string; userid: string }): Promise<SignInIdentity> {
+export async function resolveBoundAccount(
+  db: Db,
+  { idpId, userid }: { idpId: string; userid: string },
+): Promise<SignInIdentity> {
   const binding = await db.binding.findUnique({
     where: { idpId_objectType_remoteId: { idpId, objectType: "user", remoteId: userid } },
     select: { localId: true },
@@ -25,7 +28,13 @@ export async function resolveBoundAccount(db: Db, { idpId, userid }: { idpId: st
   const account = binding
     ? await db.account.findUnique({
         where: { id: binding.localId },
-        select: { id: true, displayName: true, email: true, status: true, admin: { select: { id: true, email: true } } },
+        select: {
+          id: true,
+          displayName: true,
+          email: true,
+          status: true,
+          admin: { select: { id: true, email: true } },
+        },
       })
     : null;
   if (!account) throw new SsoRefusal("unbound");

@@ -12,7 +12,14 @@ export function stateCookieName(): string {
 }
 
 function serialize(value: string, maxAgeSeconds: number): string {
-  return [`${stateCookieName()}=${value}`, "Path=/", `Max-Age=${maxAgeSeconds}`, "HttpOnly", "SameSite=Lax", ...(isSecure() ? ["Secure"] : [])].join("; ");
+  return [
+    `${stateCookieName()}=${value}`,
+    "Path=/",
+    `Max-Age=${maxAgeSeconds}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    ...(isSecure() ? ["Secure"] : []),
+  ].join("; ");
 }
 
 export function setStateCookie(value: string): string {

@@ -18,17 +18,24 @@ describe("login state", () => {
     const { cookie } = fresh();
     expect(readLoginState(cookie, "other-secret")).toBeNull();
     const [payload, signature] = cookie.split(".");
-    const edited = Buffer.from(Buffer.from(payload, "base64url").toString().replace("idp1", "idp2")).toString("base64url");
+    const edited = Buffer.from(Buffer.from(payload, "base64url").toString().replace("idp1", "idp2")).toString(
+      "base64url",
+    );
     expect(readLoginState(`${edited}.${signature}`, secret)).toBeNull();
-    for (const bad of [undefined, "", "abc", `${cookie}.x`, `${payload}.`]) expect(readLoginState(bad, secret)).toBeNull();
+    for (const bad of [undefined, "", "abc", `${cookie}.x`, `${payload}.`])
+      expect(readLoginState(bad, secret)).toBeNull();
   });
 
   it("accepts the matching state once", () => {
     const ledger = new StateLedger();
     const { value, cookie } = fresh();
     const saved = readLoginState(cookie, secret);
-    expect(checkLoginState(saved, { idpId: "idp1", state: value.state, now: 2_000, ledger })).toMatchObject({ returnTo: "portal" });
-    expect(() => checkLoginState(saved, { idpId: "idp1", state: value.state, now: 2_000, ledger })).toThrow(expect.objectContaining({ code: "state_invalid" }));
+    expect(checkLoginState(saved, { idpId: "idp1", state: value.state, now: 2_000, ledger })).toMatchObject({
+      returnTo: "portal",
+    });
+    expect(() => checkLoginState(saved, { idpId: "idp1", state: value.state, now: 2_000, ledger })).toThrow(
+      expect.objectContaining({ code: "state_invalid" }),
+    );
   });
 
   it.each([
@@ -38,8 +45,16 @@ describe("login state", () => {
     ["an expired state", { now: 1_000 + STATE_TTL_MS }],
   ])("refuses %s", (_name, override) => {
     const { value, cookie } = fresh();
-    const options = { idpId: "idp1", state: value.state as string | undefined, now: 2_000, ledger: new StateLedger(), ...override };
-    expect(() => checkLoginState(readLoginState(cookie, secret), options)).toThrow(expect.objectContaining({ code: "state_invalid" }));
+    const options = {
+      idpId: "idp1",
+      state: value.state as string | undefined,
+      now: 2_000,
+      ledger: new StateLedger(),
+      ...override,
+    };
+    expect(() => checkLoginState(readLoginState(cookie, secret), options)).toThrow(
+      expect.objectContaining({ code: "state_invalid" }),
+    );
   });
 
   it("refuses a state from another browser (no cookie, or that browser's own cookie)", () => {
@@ -47,7 +62,14 @@ describe("login state", () => {
     const theirs = fresh();
     const ledger = new StateLedger();
     expect(() => checkLoginState(null, { idpId: "idp1", state: mine.value.state, ledger })).toThrow(/state_invalid/);
-    expect(() => checkLoginState(readLoginState(theirs.cookie, secret), { idpId: "idp1", state: mine.value.state, now: 2_000, ledger })).toThrow(/state_invalid/);
+    expect(() =>
+      checkLoginState(readLoginState(theirs.cookie, secret), {
+        idpId: "idp1",
+        state: mine.value.state,
+        now: 2_000,
+        ledger,
+      }),
+    ).toThrow(/state_invalid/);
   });
 
   it("the ledger forgets states once they have expired", () => {

@@ -14,7 +14,12 @@ export const STATE_TTL_MS = 10 * 60_000;
 
 export type LoginState = { state: string; idpId: string; returnTo: LoginReturnTo; expiresAt: number };
 
-const ZLoginState = z.object({ state: z.string().min(32).max(128), idpId: z.string().min(1).max(64), returnTo: ZLoginReturnTo, expiresAt: z.number() });
+const ZLoginState = z.object({
+  state: z.string().min(32).max(128),
+  idpId: z.string().min(1).max(64),
+  returnTo: ZLoginReturnTo,
+  expiresAt: z.number(),
+});
 
 function sign(payload: string, secret: string): Buffer {
   return createHmac("sha256", secret).update(`dingtalk-login-state\u0000${payload}`).digest();
@@ -25,8 +30,23 @@ function equal(a: Buffer, b: Buffer): boolean {
 }
 
 /** A fresh state (256 random bits) and the cookie value that binds it to this browser. */
-export function createLoginState({ idpId, returnTo, secret, now = Date.now() }: { idpId: string; returnTo: LoginReturnTo; secret: string; now?: number }) {
-  const value: LoginState = { state: randomBytes(32).toString("base64url"), idpId, returnTo, expiresAt: now + STATE_TTL_MS };
+export function createLoginState({
+  idpId,
+  returnTo,
+  secret,
+  now = Date.now(),
+}: {
+  idpId: string;
+  returnTo: LoginReturnTo;
+  secret: string;
+  now?: number;
+}) {
+  const value: LoginState = {
+    state: randomBytes(32).toString("base64url"),
+    idpId,
+    returnTo,
+    expiresAt: now + STATE_TTL_MS,
+  };
   const payload = Buffer.from(JSON.stringify(value)).toString("base64url");
   return { value, cookie: `${payload}.${sign(payload, secret).toString("base64url")}` };
 }
@@ -62,7 +82,10 @@ export const stateLedger = new StateLedger();
 type CheckOptions = { idpId: string; state: string | undefined; now?: number; ledger?: StateLedger };
 
 /** Accepts DingTalk's returned state or throws state_invalid; a checked state is spent. */
-export function checkLoginState(saved: LoginState | null, { idpId, state, now = Date.now(), ledger = stateLedger }: CheckOptions): LoginState {
+export function checkLoginState(
+  saved: LoginState | null,
+  { idpId, state, now = Date.now(), ledger = stateLedger }: CheckOptions,
+): LoginState {
   const refuse = () => new SsoRefusal("state_invalid");
   if (!saved || !state || saved.idpId !== idpId || saved.expiresAt <= now) throw refuse();
   if (!equal(Buffer.from(state), Buffer.from(saved.state))) throw refuse();

@@ -21,7 +21,12 @@ async function setup(accounts: number, ous: number, faults: Record<string, unkno
   const { db, url, cleanup } = await createTestDb();
   const { rootId } = await seedSyntheticDirectory(db, { accounts, ous });
   const corp = await sandbox.corp({ faults });
-  const idpId = await createSandboxIdp(db, { sandboxUrl: sandbox.url, app: corp, sourceOuIds: [rootId], deleteThresholdCount: 1_000_000 });
+  const idpId = await createSandboxIdp(db, {
+    sandboxUrl: sandbox.url,
+    app: corp,
+    sourceOuIds: [rootId],
+    deleteThresholdCount: 1_000_000,
+  });
   return { db, url, cleanup, corp, idpId };
 }
 
@@ -44,7 +49,10 @@ async function expectMirrors(db: Db, corp: TestCorp, ous: number) {
 
 function spawnCli(script: string, env: Record<string, string>, args: string[] = []): ChildProcess {
   // node itself (not npx), so SIGKILL reaches the process doing the work.
-  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], { env: { ...process.env, ...env }, stdio: "ignore" });
+  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], {
+    env: { ...process.env, ...env },
+    stdio: "ignore",
+  });
 }
 
 async function until(check: () => Promise<boolean>, timeoutMs = 120_000) {
@@ -59,16 +67,29 @@ describe("sync under faults", { timeout: 600_000 }, () => {
   it("a 2,000-account full sync with 10% faults and 30 s tokens ends equal to the directory, with every failure recorded", async () => {
     process.env.DINGTALK_TIMEOUT_MS = "1000";
     process.env.DINGTALK_RETRY_MIN_MS = "5";
-    const { db, cleanup, corp, idpId } = await setup(2_000, 60, { errorRate: 0.1, errcodes: [-1, 90018, "http502", "stall"], tokenTtlSeconds: 30, seed: 7 });
+    const { db, cleanup, corp, idpId } = await setup(2_000, 60, {
+      errorRate: 0.1,
+      errcodes: [-1, 90018, "http502", "stall"],
+      tokenTtlSeconds: 30,
+      seed: 7,
+    });
     try {
-      const first = await waitForRun(db, (await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).id, { timeoutMs: 500_000 });
+      const first = await waitForRun(
+        db,
+        (await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).id,
+        { timeoutMs: 500_000 },
+      );
       expect(["succeeded", "partially_succeeded"]).toContain(first.status);
       const failed = await db.syncRecord.findMany({ where: { runId: first.id, status: "failed" } });
       expect(failed.every((r) => r.errorMessage || r.errcode !== null)).toBe(true);
       expect(first.created + first.failed + first.skipped).toBe(first.total);
       // A second pass (faults still on) picks up whatever the first could not finish.
       for (let pass = 0; pass < 3; pass++) {
-        const again = await waitForRun(db, (await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).id, { timeoutMs: 500_000 });
+        const again = await waitForRun(
+          db,
+          (await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).id,
+          { timeoutMs: 500_000 },
+        );
         if (again.status === "succeeded" && again.total === 0) break;
       }
       await expectMirrors(db, corp, 60);
@@ -83,7 +104,10 @@ describe("sync under faults", { timeout: 600_000 }, () => {
     const { db, url, cleanup, corp, idpId } = await setup(600, 30);
     try {
       // Slow enough (40 calls/s) to be killed in the middle.
-      const child = spawnCli("lib/server/cli/sync-once.ts", { DATABASE_URL: url, DINGTALK_QPS: "40" }, ["--idp", idpId]);
+      const child = spawnCli("lib/server/cli/sync-once.ts", { DATABASE_URL: url, DINGTALK_QPS: "40" }, [
+        "--idp",
+        idpId,
+      ]);
       await until(async () => (await db.binding.count({ where: { idpId, objectType: "user" } })) >= 200);
       child.kill("SIGKILL");
       await new Promise((r) => child.once("exit", r));
@@ -92,9 +116,15 @@ describe("sync under faults", { timeout: 600_000 }, () => {
       // A run is stale once its heartbeat (every 2 s) is older than SYNC_STALE_MS.
       process.env.SYNC_STALE_MS = "3000";
       await new Promise((r) => setTimeout(r, 3200));
-      const rerun = await waitForRun(db, (await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).id, { timeoutMs: 300_000 });
+      const rerun = await waitForRun(
+        db,
+        (await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).id,
+        { timeoutMs: 300_000 },
+      );
       expect(rerun.status).toBe("succeeded");
-      expect(JSON.parse((await db.syncRun.findUniqueOrThrow({ where: { id: killed.id } })).error ?? "{}")).toEqual({ code: "interrupted" });
+      expect(JSON.parse((await db.syncRun.findUniqueOrThrow({ where: { id: killed.id } })).error ?? "{}")).toEqual({
+        code: "interrupted",
+      });
       await expectMirrors(db, corp, 30);
     } finally {
       delete process.env.SYNC_STALE_MS;
@@ -107,7 +137,11 @@ describe("sync under faults", { timeout: 600_000 }, () => {
     const env = { DATABASE_URL: url, DINGTALK_QPS: "200", WORKER_LEASE_MS: "1500", SYNC_STALE_MS: "3000" };
     let worker: ChildProcess | null = null;
     try {
-      const full = await waitForRun(db, (await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).id, { timeoutMs: 300_000 });
+      const full = await waitForRun(
+        db,
+        (await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).id,
+        { timeoutMs: 300_000 },
+      );
       expect(full.status).toBe("succeeded");
       await db.identityProvider.update({ where: { id: idpId }, data: { incrementalSync: true } });
       const updatesBefore = await updateCalls(corp);
@@ -126,7 +160,10 @@ describe("sync under faults", { timeout: 600_000 }, () => {
         }
       }
       const lastEvent = (await db.outboxEvent.aggregate({ _max: { id: true } }))._max.id!;
-      await until(async () => (await db.identityProvider.findUniqueOrThrow({ where: { id: idpId } })).outboxCursor >= lastEvent, 300_000);
+      await until(
+        async () => (await db.identityProvider.findUniqueOrThrow({ where: { id: idpId } })).outboxCursor >= lastEvent,
+        300_000,
+      );
       await expectMirrors(db, corp, 20);
       // Each account changed once in DingTalk: one update call per account, however often the worker died.
       expect((await updateCalls(corp)) - updatesBefore).toBe(1_000);

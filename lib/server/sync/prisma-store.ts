@@ -25,10 +25,19 @@ export class PrismaSyncStore implements SyncStore {
   async writeBinding(b: BindingRecord): Promise<void> {
     if (this.isDryRun) return;
     // A remote object held by another local object would break the unique index: release it first.
-    await this.db.binding.deleteMany({ where: { idpId: this.idpId, objectType: b.objectType, remoteId: b.remoteId, localId: { not: b.localId } } });
+    await this.db.binding.deleteMany({
+      where: { idpId: this.idpId, objectType: b.objectType, remoteId: b.remoteId, localId: { not: b.localId } },
+    });
     await this.db.binding.upsert({
       where: { idpId_objectType_localId: { idpId: this.idpId, objectType: b.objectType, localId: b.localId } },
-      create: { idpId: this.idpId, objectType: b.objectType, localId: b.localId, remoteId: b.remoteId, contentHash: b.contentHash, lastSyncedAt: new Date() },
+      create: {
+        idpId: this.idpId,
+        objectType: b.objectType,
+        localId: b.localId,
+        remoteId: b.remoteId,
+        contentHash: b.contentHash,
+        lastSyncedAt: new Date(),
+      },
       update: { remoteId: b.remoteId, contentHash: b.contentHash, lastSyncedAt: new Date() },
     });
   }
@@ -39,8 +48,17 @@ export class PrismaSyncStore implements SyncStore {
   }
 
   async findBindingByRemote(objectType: ObjectType, remoteId: string): Promise<BindingRecord | null> {
-    const b = await this.db.binding.findUnique({ where: { idpId_objectType_remoteId: { idpId: this.idpId, objectType, remoteId } } });
-    return b && { objectType: b.objectType as ObjectType, localId: b.localId, remoteId: b.remoteId, contentHash: b.contentHash };
+    const b = await this.db.binding.findUnique({
+      where: { idpId_objectType_remoteId: { idpId: this.idpId, objectType, remoteId } },
+    });
+    return (
+      b && {
+        objectType: b.objectType as ObjectType,
+        localId: b.localId,
+        remoteId: b.remoteId,
+        contentHash: b.contentHash,
+      }
+    );
   }
 
   async writeRecord(r: SyncRecordInput): Promise<void> {
@@ -77,12 +95,24 @@ export class PrismaSyncStore implements SyncStore {
     }
     if (r.status !== "failed") return;
     failing.add(key);
-    const fields = { displayName: r.displayName, errcode: r.errcode, errorMessage: r.errorMessage, reason: JSON.stringify(r.reason), runId: this.runId };
+    const fields = {
+      displayName: r.displayName,
+      errcode: r.errcode,
+      errorMessage: r.errorMessage,
+      reason: JSON.stringify(r.reason),
+      runId: this.runId,
+    };
     const previous = await this.db.syncFailure.findUnique({ where, select: { attempts: true } });
     const attempts = (previous?.attempts ?? 0) + 1;
     await this.db.syncFailure.upsert({
       where,
-      create: { idpId: this.idpId, objectType: r.objectType, localId, ...fields, nextRetryAt: nextRetryAt(attempts, r.reason.code) },
+      create: {
+        idpId: this.idpId,
+        objectType: r.objectType,
+        localId,
+        ...fields,
+        nextRetryAt: nextRetryAt(attempts, r.reason.code),
+      },
       update: { ...fields, attempts, lastFailedAt: new Date(), nextRetryAt: nextRetryAt(attempts, r.reason.code) },
     });
   }

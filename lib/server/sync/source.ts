@@ -10,14 +10,26 @@ type CustomValue = string | number | boolean | null;
  * Every OU, and every account or only `accountIds` (incremental runs), as the planner
  * wants them (it works out the scope itself).
  */
-export async function loadSource(db: Db, { accountIds }: { accountIds?: string[] } = {}): Promise<{ ous: SourceOu[]; accounts: SourceAccount[] }> {
+export async function loadSource(
+  db: Db,
+  { accountIds }: { accountIds?: string[] } = {},
+): Promise<{ ous: SourceOu[]; accounts: SourceAccount[] }> {
   const [ous, accounts] = await Promise.all([
     db.organizationalUnit.findMany({ orderBy: [{ order: "asc" }, { name: "asc" }] }),
     accountIds ? findAccounts(db, accountIds) : db.account.findMany({ include: { memberships: true } }),
   ]);
   const nameOf = new Map(ous.map((o) => [o.id, o.name]));
   return {
-    ous: ous.map((o) => ({ id: o.id, name: o.name, parentId: o.parentId, order: o.order, externalId: o.externalId, description: o.description, createTime: o.createdAt.getTime(), updateTime: o.updatedAt.getTime() })),
+    ous: ous.map((o) => ({
+      id: o.id,
+      name: o.name,
+      parentId: o.parentId,
+      order: o.order,
+      externalId: o.externalId,
+      description: o.description,
+      createTime: o.createdAt.getTime(),
+      updateTime: o.updatedAt.getTime(),
+    })),
     accounts: accounts.map((a) => {
       const primary = a.memberships.find((m) => m.isPrimary)?.ouId ?? a.memberships[0]?.ouId ?? null;
       return {
@@ -34,7 +46,10 @@ export async function loadSource(db: Db, { accountIds }: { accountIds?: string[]
         status: a.status,
         description: a.description,
         primaryOrganizationalUnitId: primary,
-        organizationalUnits: a.memberships.map((m) => ({ organizationalUnitId: m.ouId, organizationalUnitName: nameOf.get(m.ouId) ?? "" })),
+        organizationalUnits: a.memberships.map((m) => ({
+          organizationalUnitId: m.ouId,
+          organizationalUnitName: nameOf.get(m.ouId) ?? "",
+        })),
         createTime: a.createdAt.getTime(),
         updateTime: a.updatedAt.getTime(),
         customFields: JSON.parse(a.customFields) as Record<string, CustomValue>,
@@ -46,16 +61,26 @@ export async function loadSource(db: Db, { accountIds }: { accountIds?: string[]
 }
 
 async function findAccounts(db: Db, ids: string[]) {
-  const found = await Promise.all(slices(ids).map((slice) => db.account.findMany({ where: { id: { in: slice } }, include: { memberships: true } })));
+  const found = await Promise.all(
+    slices(ids).map((slice) => db.account.findMany({ where: { id: { in: slice } }, include: { memberships: true } })),
+  );
   return found.flat();
 }
 
 export async function loadRules(db: Db, idpId: string): Promise<MappingRule[]> {
-  const rows = await db.fieldMappingRule.findMany({ where: { idpId }, orderBy: [{ objectType: "asc" }, { position: "asc" }] });
+  const rows = await db.fieldMappingRule.findMany({
+    where: { idpId },
+    orderBy: [{ objectType: "asc" }, { position: "asc" }],
+  });
   return rows.map(toMappingRule);
 }
 
 export async function loadBindings(db: Db, idpId: string): Promise<BindingRecord[]> {
   const rows = await db.binding.findMany({ where: { idpId } });
-  return rows.map((b) => ({ objectType: b.objectType as ObjectType, localId: b.localId, remoteId: b.remoteId, contentHash: b.contentHash }));
+  return rows.map((b) => ({
+    objectType: b.objectType as ObjectType,
+    localId: b.localId,
+    remoteId: b.remoteId,
+    contentHash: b.contentHash,
+  }));
 }

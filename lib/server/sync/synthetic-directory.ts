@@ -6,7 +6,10 @@ import type { Db } from "../prisma-client";
  * to `depth` levels (the first level fans out wider), `accounts` accounts
  * spread over the non-root OUs.
  */
-export async function seedSyntheticDirectory(db: Db, { accounts, ous: ouCount, depth = 6 }: { accounts: number; ous: number; depth?: number }) {
+export async function seedSyntheticDirectory(
+  db: Db,
+  { accounts, ous: ouCount, depth = 6 }: { accounts: number; ous: number; depth?: number },
+) {
   const root = { id: randomUUID(), name: "Synthetic Group", parentId: null as string | null, order: 0 };
   const ous = [root];
   const levels: (typeof ous)[] = [[root]];
@@ -26,10 +29,21 @@ export async function seedSyntheticDirectory(db: Db, { accounts, ous: ouCount, d
   for (let start = 0; start < accounts; start += 5_000) {
     const batch = Array.from({ length: Math.min(5_000, accounts - start) }, (_, i) => {
       const n = start + i;
-      return { id: randomUUID(), username: `synthetic.user${n}`, displayName: `Synthetic User ${n}`, email: `synthetic.user${n}@example.com`, phoneNumber: `136${String(n).padStart(8, "0")}`, phoneRegion: "86", employeeNumber: `N${n}`, jobTitle: "Engineer" };
+      return {
+        id: randomUUID(),
+        username: `synthetic.user${n}`,
+        displayName: `Synthetic User ${n}`,
+        email: `synthetic.user${n}@example.com`,
+        phoneNumber: `136${String(n).padStart(8, "0")}`,
+        phoneRegion: "86",
+        employeeNumber: `N${n}`,
+        jobTitle: "Engineer",
+      };
     });
     await db.account.createMany({ data: batch });
-    await db.membership.createMany({ data: batch.map((a, i) => ({ accountId: a.id, ouId: seats[(start + i) % seats.length].id, isPrimary: true })) });
+    await db.membership.createMany({
+      data: batch.map((a, i) => ({ accountId: a.id, ouId: seats[(start + i) % seats.length].id, isPrimary: true })),
+    });
   }
   return { rootId: root.id, ous: ous.length, depth: levels.length };
 }

@@ -16,13 +16,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("accounts"))("title") };
 }
 
-export default async function AccountsPage({ searchParams }: { searchParams: Promise<{ page?: string; q?: string; ou?: string }> }) {
+export default async function AccountsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ page?: string; q?: string; ou?: string }>;
+}) {
   await requireAdmin();
   const t = await getTranslations();
   const params = await searchParams;
   const page = parsePage(params.page);
   const query = params.q?.slice(0, 100);
-  const ou = params.ou ? await db.organizationalUnit.findUnique({ where: { id: params.ou }, select: { id: true, name: true } }) : null;
+  const ou = params.ou
+    ? await db.organizationalUnit.findUnique({ where: { id: params.ou }, select: { id: true, name: true } })
+    : null;
   const { accounts, total, pages } = await listAccounts(db, { page, query, ouId: ou?.id });
   const rows = accounts.map((a) => ({
     id: a.id,
@@ -40,29 +46,53 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         description={t("accounts.subtitle")}
         actions={
           <>
-            <Link href="/directory/import" className={buttonVariants({ variant: "outline" })}><Upload aria-hidden className="size-4" />{t("import.title")}</Link>
-            <a href="/api/directory/export/accounts.csv" className={buttonVariants({ variant: "outline" })}><Download aria-hidden className="size-4" />{t("accounts.export")}</a>
-            <Link href="/directory/accounts/new" className={buttonVariants()}><Plus aria-hidden className="size-4" />{t("accounts.new")}</Link>
+            <Link href="/directory/import" className={buttonVariants({ variant: "outline" })}>
+              <Upload aria-hidden className="size-4" />
+              {t("import.title")}
+            </Link>
+            <a href="/api/directory/export/accounts.csv" className={buttonVariants({ variant: "outline" })}>
+              <Download aria-hidden className="size-4" />
+              {t("accounts.export")}
+            </a>
+            <Link href="/directory/accounts/new" className={buttonVariants()}>
+              <Plus aria-hidden className="size-4" />
+              {t("accounts.new")}
+            </Link>
           </>
         }
       />
       <div className="mb-4 flex flex-wrap items-end gap-2">
         <form role="search" className="flex min-w-72 flex-1 gap-2" action="/directory/accounts">
           {ou && <input type="hidden" name="ou" value={ou.id} />}
-          <Input type="search" name="q" defaultValue={query} placeholder={t("accounts.searchPlaceholder")} aria-label={t("accounts.searchPlaceholder")} />
-          <Button type="submit" variant="outline"><Search aria-hidden className="size-4" />{t("common.search")}</Button>
+          <Input
+            type="search"
+            name="q"
+            defaultValue={query}
+            placeholder={t("accounts.searchPlaceholder")}
+            aria-label={t("accounts.searchPlaceholder")}
+          />
+          <Button type="submit" variant="outline">
+            <Search aria-hidden className="size-4" />
+            {t("common.search")}
+          </Button>
         </form>
         <OuFilter />
       </div>
       {ou && (
         <p className="mb-2 flex items-center gap-2 text-sm">
           {t("accounts.filteredBy", { name: ou.name })}
-          <Link href={{ pathname: "/directory/accounts", query: query ? { q: query } : {} }} className={buttonVariants({ variant: "ghost", size: "sm" })}>
-            <X aria-hidden className="size-4" />{t("accounts.clearFilter")}
+          <Link
+            href={{ pathname: "/directory/accounts", query: query ? { q: query } : {} }}
+            className={buttonVariants({ variant: "ghost", size: "sm" })}
+          >
+            <X aria-hidden className="size-4" />
+            {t("accounts.clearFilter")}
           </Link>
         </p>
       )}
-      <p className="text-muted-foreground mb-2 text-sm" aria-live="polite">{t("common.total", { count: total })}</p>
+      <p className="text-muted-foreground mb-2 text-sm" aria-live="polite">
+        {t("common.total", { count: total })}
+      </p>
       <AccountsTable rows={rows} />
       <Pagination page={page} pages={pages} basePath="/directory/accounts" params={{ q: query, ou: ou?.id }} />
     </>

@@ -24,12 +24,20 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
   const t = await getTranslations();
   const { ou: selectedId } = await searchParams;
   const selected = selectedId
-    ? await db.organizationalUnit.findUnique({ where: { id: selectedId }, include: { _count: { select: { children: true, memberships: true } } } })
+    ? await db.organizationalUnit.findUnique({
+        where: { id: selectedId },
+        include: { _count: { select: { children: true, memberships: true } } },
+      })
     : null;
   const [ancestry, members] = selected
     ? await Promise.all([
         ouAncestry(db, selected.id),
-        db.membership.findMany({ where: { ouId: selected.id }, take: MEMBERS_SHOWN, orderBy: { account: { username: "asc" } }, include: { account: { select: { id: true, username: true, displayName: true, status: true } } } }),
+        db.membership.findMany({
+          where: { ouId: selected.id },
+          take: MEMBERS_SHOWN,
+          orderBy: { account: { username: "asc" } },
+          include: { account: { select: { id: true, username: true, displayName: true, status: true } } },
+        }),
       ])
     : [[], []];
   return (
@@ -39,8 +47,14 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         description={t("organizations.subtitle")}
         actions={
           <>
-            <Link href="/directory/import?kind=organizations" className={buttonVariants({ variant: "outline" })}><Upload aria-hidden className="size-4" />{t("import.title")}</Link>
-            <a href="/api/directory/export/organizations.csv" className={buttonVariants({ variant: "outline" })}><Download aria-hidden className="size-4" />{t("organizations.export")}</a>
+            <Link href="/directory/import?kind=organizations" className={buttonVariants({ variant: "outline" })}>
+              <Upload aria-hidden className="size-4" />
+              {t("import.title")}
+            </Link>
+            <a href="/api/directory/export/organizations.csv" className={buttonVariants({ variant: "outline" })}>
+              <Download aria-hidden className="size-4" />
+              {t("organizations.export")}
+            </a>
             <NewRootOu />
           </>
         }
@@ -56,16 +70,32 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             <CardHeader>
               <nav aria-label={t("organizations.path")} className="text-muted-foreground text-xs">
                 {ancestry.slice(0, -1).map((a) => (
-                  <span key={a.id}><Link href={`/directory/organizations?ou=${a.id}`} className="hover:underline">{a.name}</Link> / </span>
+                  <span key={a.id}>
+                    <Link href={`/directory/organizations?ou=${a.id}`} className="hover:underline">
+                      {a.name}
+                    </Link>{" "}
+                    /{" "}
+                  </span>
                 ))}
               </nav>
-              <CardTitle><h2 className="text-xl">{selected.name}</h2></CardTitle>
+              <CardTitle>
+                <h2 className="text-xl">{selected.name}</h2>
+              </CardTitle>
               <CardDescription>
-                {t("organizations.members", { count: selected._count.memberships })} · {t("organizations.children", { count: selected._count.children })}
+                {t("organizations.members", { count: selected._count.memberships })} ·{" "}
+                {t("organizations.children", { count: selected._count.children })}
               </CardDescription>
             </CardHeader>
             <CardContent className="space-y-4">
-              <OuActions ou={{ id: selected.id, name: selected.name, parentId: selected.parentId, childCount: selected._count.children, memberCount: selected._count.memberships }} />
+              <OuActions
+                ou={{
+                  id: selected.id,
+                  name: selected.name,
+                  parentId: selected.parentId,
+                  childCount: selected._count.children,
+                  memberCount: selected._count.memberships,
+                }}
+              />
               <h3 className="font-medium">{t("organizations.directMembers")}</h3>
               {members.length === 0 ? (
                 <p className="text-muted-foreground text-sm">{t("organizations.noMembers")}</p>
@@ -82,7 +112,11 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
                     <TableBody>
                       {members.map((m) => (
                         <TableRow key={m.accountId}>
-                          <TableCell className="font-mono text-xs"><Link className="text-primary hover:underline" href={`/directory/accounts/${m.account.id}`}>{m.account.username}</Link></TableCell>
+                          <TableCell className="font-mono text-xs">
+                            <Link className="text-primary hover:underline" href={`/directory/accounts/${m.account.id}`}>
+                              {m.account.username}
+                            </Link>
+                          </TableCell>
                           <TableCell>{m.account.displayName}</TableCell>
                           <TableCell>{m.isPrimary ? t("organizations.yes") : "—"}</TableCell>
                         </TableRow>
@@ -92,13 +126,17 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
                 </div>
               )}
               {selected._count.memberships > MEMBERS_SHOWN && (
-                <Link href={`/directory/accounts?ou=${selected.id}`} className="text-primary text-sm hover:underline">{t("organizations.allMembers", { count: selected._count.memberships })}</Link>
+                <Link href={`/directory/accounts?ou=${selected.id}`} className="text-primary text-sm hover:underline">
+                  {t("organizations.allMembers", { count: selected._count.memberships })}
+                </Link>
               )}
             </CardContent>
           </Card>
         ) : (
           <Card>
-            <CardContent className="text-muted-foreground py-12 text-center text-sm">{t("organizations.pickOne")}</CardContent>
+            <CardContent className="text-muted-foreground py-12 text-center text-sm">
+              {t("organizations.pickOne")}
+            </CardContent>
           </Card>
         )}
       </div>

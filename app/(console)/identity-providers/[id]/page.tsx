@@ -26,7 +26,12 @@ async function targetName(id: string): Promise<string | null> {
   try {
     // A slow or unreachable DingTalk must not hold the page: give up after 3 s.
     const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000));
-    return await Promise.race([idpClient(row).getDepartment(row.targetDeptId).then((d) => d.name), timeout]);
+    return await Promise.race([
+      idpClient(row)
+        .getDepartment(row.targetDeptId)
+        .then((d) => d.name),
+      timeout,
+    ]);
   } catch {
     return null; // DingTalk unreachable: the overview still renders
   }
@@ -47,17 +52,25 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
   };
   const format = await getFormatter();
   const [names, deptName, bindings, backlog, failures] = await Promise.all([
-    ouNames(db, idp.sourceOuIds), targetName(id), db.binding.count({ where: { idpId: id } }), db.outboxEvent.count({ where: { id: { gt: idp.outboxCursor } } }),
+    ouNames(db, idp.sourceOuIds),
+    targetName(id),
+    db.binding.count({ where: { idpId: id } }),
+    db.outboxEvent.count({ where: { id: { gt: idp.outboxCursor } } }),
     listSyncFailures(db, id),
   ]);
   // The worker backs off after a run that could not reach DingTalk: say why and until when.
   const pausedUntil = idp.incrementalRetryAt && idp.incrementalRetryAt > new Date() ? idp.incrementalRetryAt : null;
-  const incremental = !idp.incrementalSync ? t("incrementalOff") : (
+  const incremental = !idp.incrementalSync ? (
+    t("incrementalOff")
+  ) : (
     <>
       {t("incrementalOn", { backlog })}
       {pausedUntil && (
         <span role="status" className="text-destructive block">
-          {t("incrementalRetrying", { when: format.dateTime(pausedUntil, { timeStyle: "medium" }), attempts: idp.incrementalFailures })}
+          {t("incrementalRetrying", {
+            when: format.dateTime(pausedUntil, { timeStyle: "medium" }),
+            attempts: idp.incrementalFailures,
+          })}
           {idp.incrementalError && <span className="block text-xs">{runErrorText(idp.incrementalError)}</span>}
         </span>
       )}
@@ -66,34 +79,46 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
   const rows: [string, React.ReactNode][] = [
     [t("corpId"), <code key="c">{idp.corpId}</code>],
     [t("appKey"), <code key="k">{idp.appKey}</code>],
-    [t("appSecret"), <span key="s" aria-label={t("secretMasked")}>••••••••</span>],
+    [
+      t("appSecret"),
+      <span key="s" aria-label={t("secretMasked")}>
+        ••••••••
+      </span>,
+    ],
     [t("edition"), idp.edition === "private" ? t("editionPrivate") : t("editionPublic")],
     [t("scenario"), t("scenarioValue")],
     [t("scope"), idp.sourceOuIds.map((o) => names[o] ?? o).join(", ") || "—"],
     [t("targetNode"), deptName ? t("targetValue", { id: idp.targetDeptId, name: deptName }) : String(idp.targetDeptId)],
-    [t("lastFullSync"), idp.lastFullSyncAt ? format.dateTime(idp.lastFullSyncAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")],
+    [
+      t("lastFullSync"),
+      idp.lastFullSyncAt
+        ? format.dateTime(idp.lastFullSyncAt, { dateStyle: "medium", timeStyle: "short" })
+        : t("never"),
+    ],
     [t("incremental"), incremental],
     [t("qrLogin"), idp.qrLogin ? t("on") : t("off")],
     [t("bindings"), String(bindings)],
   ];
   return (
     <>
-      <PageHeader title={idp.displayName} description={t("overviewSubtitle")} actions={<IdpStatusBadge status={idp.status} />} />
+      <PageHeader
+        title={idp.displayName}
+        description={t("overviewSubtitle")}
+        actions={<IdpStatusBadge status={idp.status} />}
+      />
       <div className="space-y-6">
         <IdpActions id={id} name={idp.displayName} status={idp.status} bindings={bindings} />
         <Card>
-          <CardHeader><CardTitle><h2>{t("overview")}</h2></CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>
+              <h2>{t("overview")}</h2>
+            </CardTitle>
+          </CardHeader>
           <CardContent>
             <DescriptionList rows={rows} className="gap-x-6" />
           </CardContent>
         </Card>
-        {failures.total > 0 && (
-          <SyncFailures
-            idpId={id}
-            total={failures.total}
-            rows={failures.rows}
-          />
-        )}
+        {failures.total > 0 && <SyncFailures idpId={id} total={failures.total} rows={failures.rows} />}
       </div>
     </>
   );

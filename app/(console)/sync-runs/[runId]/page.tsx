@@ -24,7 +24,11 @@ export default async function SyncRunPage({ params }: { params: Promise<{ runId:
       <PageHeader
         title={t("runTitle")}
         description={`${detail.run.idpName} · ${format.dateTime(new Date(detail.run.createdAt), { dateStyle: "medium", timeStyle: "medium" })}`}
-        actions={<Link href={`/identity-providers/${detail.run.idpId}`} className="text-primary text-sm hover:underline">{t("backToIdp")}</Link>}
+        actions={
+          <Link href={`/identity-providers/${detail.run.idpId}`} className="text-primary text-sm hover:underline">
+            {t("backToIdp")}
+          </Link>
+        }
       />
       <RunView initial={detail} />
     </>

@@ -15,7 +15,9 @@ export async function GET(request: NextRequest) {
   const ouId = params.get("ouId");
   if (ouId) {
     const idpOrganizationalUnit = await sampleIdpOu(db, ouId.slice(0, 64));
-    return idpOrganizationalUnit ? NextResponse.json({ idpOrganizationalUnit }) : NextResponse.json({ error: "not_found" }, { status: 404 });
+    return idpOrganizationalUnit
+      ? NextResponse.json({ idpOrganizationalUnit })
+      : NextResponse.json({ error: "not_found" }, { status: 404 });
   }
   return NextResponse.json({ results: await searchSampleAccounts(db, (params.get("q") ?? "").slice(0, 100)) });
 }

@@ -20,11 +20,20 @@ export default async function InAppSsoPage({ params, searchParams }: Props) {
   const t = await getTranslations("sso.inApp");
   const idp = await db.identityProvider.findUnique({
     where: { id: idpId },
-    select: { id: true, displayName: true, corpId: true, status: true, apiBaseUrl: true, v1BaseUrl: true, loginBaseUrl: true },
+    select: {
+      id: true,
+      displayName: true,
+      corpId: true,
+      status: true,
+      apiBaseUrl: true,
+      v1BaseUrl: true,
+      loginBaseUrl: true,
+    },
   });
   const isAvailable = idp?.status === "enabled";
   // A code in the URL is the sandbox launcher's; real DingTalk hands codes to the page through the JSAPI only.
-  const launchCode = isAvailable && acceptsLaunchCode(idp) && typeof code === "string" && code.length <= 200 ? code : null;
+  const launchCode =
+    isAvailable && acceptsLaunchCode(idp) && typeof code === "string" && code.length <= 200 ? code : null;
   return (
     <PortalFrame>
       <div className="bg-card space-y-4 rounded-xl border p-8 shadow-sm">

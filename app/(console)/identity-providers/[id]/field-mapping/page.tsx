@@ -22,8 +22,21 @@ export default async function FieldMappingPage({ params }: { params: Promise<{ i
   const [rules, customFields] = await Promise.all([getRules(db, id), customFieldList(db)]);
   return (
     <>
-      <PageHeader title={t("title")} description={idp.displayName} actions={<Link href={`/identity-providers/${id}`} className="text-primary text-sm hover:underline">{t("backToIdp")}</Link>} />
-      <ConfigureMapping idpId={id} rules={rules} customFields={customFields} canSync={idp.status === "enabled" || idp.status === "needs_attention"} />
+      <PageHeader
+        title={t("title")}
+        description={idp.displayName}
+        actions={
+          <Link href={`/identity-providers/${id}`} className="text-primary text-sm hover:underline">
+            {t("backToIdp")}
+          </Link>
+        }
+      />
+      <ConfigureMapping
+        idpId={id}
+        rules={rules}
+        customFields={customFields}
+        canSync={idp.status === "enabled" || idp.status === "needs_attention"}
+      />
     </>
   );
 }

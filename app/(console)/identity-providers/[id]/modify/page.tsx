@@ -20,8 +20,22 @@ export default async function ModifyIdpPage({ params }: { params: Promise<{ id: 
   const t = await getTranslations("modify");
   return (
     <>
-      <PageHeader title={t("title")} description={props.idp.displayName} actions={<Link href={`/identity-providers/${id}`} className="text-primary text-sm hover:underline">{t("back")}</Link>} />
-      <ModifyForms id={id} application={props.application} developerInfo={props.developerInfo} scenario={props.scenario} hasFullSync={Boolean(props.idp.lastFullSyncAt)} />
+      <PageHeader
+        title={t("title")}
+        description={props.idp.displayName}
+        actions={
+          <Link href={`/identity-providers/${id}`} className="text-primary text-sm hover:underline">
+            {t("back")}
+          </Link>
+        }
+      />
+      <ModifyForms
+        id={id}
+        application={props.application}
+        developerInfo={props.developerInfo}
+        scenario={props.scenario}
+        hasFullSync={Boolean(props.idp.lastFullSyncAt)}
+      />
     </>
   );
 }

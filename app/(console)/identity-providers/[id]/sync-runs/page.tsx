@@ -15,7 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("syncRuns"))("title") };
 }
 
-export default async function IdpSyncRunsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
+export default async function IdpSyncRunsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ page?: string }>;
+}) {
   await requireAdmin();
   const { id } = await params;
   const idp = await getIdp(db, id);
@@ -25,8 +31,20 @@ export default async function IdpSyncRunsPage({ params, searchParams }: { params
   const { runs, pages } = await listRuns(db, { idpId: id, page });
   return (
     <>
-      <PageHeader title={t("title")} description={idp.displayName} actions={<Link href={`/identity-providers/${id}`} className="text-primary text-sm hover:underline">{t("backToIdp")}</Link>} />
-      {runs.length === 0 ? <EmptyState icon={RefreshCw} title={t("emptyTitle")} body={t("emptyBody")} /> : <RunsTable runs={runs} showIdp={false} />}
+      <PageHeader
+        title={t("title")}
+        description={idp.displayName}
+        actions={
+          <Link href={`/identity-providers/${id}`} className="text-primary text-sm hover:underline">
+            {t("backToIdp")}
+          </Link>
+        }
+      />
+      {runs.length === 0 ? (
+        <EmptyState icon={RefreshCw} title={t("emptyTitle")} body={t("emptyBody")} />
+      ) : (
+        <RunsTable runs={runs} showIdp={false} />
+      )}
       {pages > 1 && <Pagination page={page} pages={pages} basePath={`/identity-providers/${id}/sync-runs`} />}
     </>
   );

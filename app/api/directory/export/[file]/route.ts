@@ -20,5 +20,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   if (!(file in FILES)) return NextResponse.json({ error: "not_found" }, { status: 404 });
   const csv = await FILES[file as keyof typeof FILES](db);
   if (!file.includes("template")) await writeAudit(db, { actor: admin, action: "directory.export", details: { file } });
-  return new NextResponse(csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${file}"`, "Cache-Control": "no-store" } });
+  return new NextResponse(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${file}"`,
+      "Cache-Control": "no-store",
+    },
+  });
 }
