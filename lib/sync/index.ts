@@ -3,7 +3,15 @@ export { applyPlan, type ApplyOptions, type ApplyProgress, type ApplyResult, typ
 export { SyncError, type SyncErrorCode } from "./errors";
 export { checkLength, comparable, formatMobile, MAX_DEPT_LEVELS, USER_FIELD_RULES, type FieldRule } from "./fields";
 export { contentHash } from "./hash";
-export { compileSyncRules, mapOuName, mapUser, toIdpUser, type CompiledRules, type MappedUser } from "./mapping";
+export {
+  compileSyncRules,
+  premapSources,
+  mapOuName,
+  mapUser,
+  toIdpUser,
+  type CompiledRules,
+  type MappedUser,
+} from "./mapping";
 export {
   countOps,
   DEFAULT_DELETE_THRESHOLD_COUNT,

@@ -94,6 +94,10 @@ export type MappedUser = {
 
 /** Applies the user rules to an account: values as text, mobiles as "+86-...", lengths checked. */
 export function mapUser(account: SourceAccount, rules: CompiledRules): MappedUser {
+  return memo(userMemo, rules, account, () => mapUserNow(account, rules));
+}
+
+function mapUserNow(account: SourceAccount, rules: CompiledRules): MappedUser {
   const scope: Scope = { idpUser: toIdpUser(account) };
   const fields: UserFields = {};
   const errors: MappingProblem[] = [];
@@ -117,9 +121,60 @@ export function mapUser(account: SourceAccount, rules: CompiledRules): MappedUse
 }
 
 /** The department name for an OU: the organization "name" rule if there is one, else the OU's name. */
-export function mapOuName(ou: SourceOu, rules: CompiledRules): { value: string | null; error?: MappingProblem } {
+export function mapOuName(ou: SourceOu, rules: CompiledRules): MappedName {
+  return memo(ouMemo, rules, ou, () => mapOuNameNow(ou, rules));
+}
+
+function mapOuNameNow(ou: SourceOu, rules: CompiledRules): MappedName {
   const rule = rules.organization.find((r) => r.targetField === "name");
   if (!rule) return { value: ou.name.trim() };
   const result = run(rule, { idpOrganizationalUnit: toIdpOrganizationalUnit(ou) });
   return result.error ? result : { value: result.value?.trim() ?? null };
+}
+
+type MappedName = { value: string | null; error?: MappingProblem };
+
+// One mapping per object and compiled rule set: premapSources() computes them ahead,
+// and planning (and a targeted read) reuses them. Weak keys: a run's objects go with it.
+const userMemo = new WeakMap<CompiledRules, WeakMap<SourceAccount, MappedUser>>();
+const ouMemo = new WeakMap<CompiledRules, WeakMap<SourceOu, MappedName>>();
+
+function memo<K extends object, V>(
+  table: WeakMap<CompiledRules, WeakMap<K, V>>,
+  rules: CompiledRules,
+  key: K,
+  compute: () => V,
+): V {
+  let byKey = table.get(rules);
+  if (!byKey) table.set(rules, (byKey = new WeakMap()));
+  let value = byKey.get(key);
+  if (value === undefined) byKey.set(key, (value = compute()));
+  return value;
+}
+
+/**
+ * Maps every account and OU ahead of planning, handing the event loop back at least every
+ * `sliceMs`: a rule may spend up to the expression work budget per object, and a run over
+ * thousands of accounts must not hold the console's requests for that long.
+ */
+export async function premapSources(
+  sources: { accounts: readonly SourceAccount[]; ous: readonly SourceOu[] },
+  rules: CompiledRules,
+  { sliceMs = 10, signal }: { sliceMs?: number; signal?: AbortSignal } = {},
+): Promise<void> {
+  let sliceStart = Date.now();
+  const pause = async () => {
+    if (Date.now() - sliceStart < sliceMs) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    signal?.throwIfAborted();
+    sliceStart = Date.now();
+  };
+  for (const account of sources.accounts) {
+    mapUser(account, rules);
+    await pause();
+  }
+  for (const ou of sources.ous) {
+    mapOuName(ou, rules);
+    await pause();
+  }
 }

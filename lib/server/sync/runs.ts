@@ -3,6 +3,7 @@ import {
   applyPlan,
   compileSyncRules,
   planWithRules,
+  premapSources,
   readSnapshot,
   readTargetedSnapshot,
   snapshotNeeds,
@@ -155,6 +156,8 @@ async function executeRun(
       only ? undefined : readSnapshot(client, idp.targetDeptId, { signal }),
     ]);
     const compiled = compileSyncRules(rules, await mappingCatalog(db));
+    // Rules run here, in slices, so that planning below (synchronous) finds every object mapped.
+    await premapSources(source, compiled, { signal });
     const sourceRootIds = JSON.parse(idp.sourceOuIds) as string[];
     // A run over some objects reads just what they touch, unless matching needs every user.
     const needs =
