@@ -6,8 +6,10 @@ import { LanguageSwitcher } from "@/components/shell/language-switcher";
 import { DingTalkLoginButtons } from "@/components/sso/dingtalk-login-buttons";
 import { SsoRefusalAlert } from "@/components/sso/refusal-alert";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { parseRefusal } from "@/lib/schemas/sso";
 import { getCurrentAdmin } from "@/lib/server/auth";
+import { loadConfig } from "@/lib/server/config";
 import { db } from "@/lib/server/db";
 import { demoAdminCredentials } from "@/lib/server/demo-admin";
 import { qrLoginButtons } from "@/lib/server/sso/login-idps";
@@ -53,7 +55,7 @@ export default async function LoginPage({
             </AlertDescription>
           </Alert>
         )}
-        <LoginForm callbackUrl={safeCallbackUrl(callbackUrl)} />
+        <LoginForm callbackUrl={safeRedirectPath(callbackUrl, { origin: loadConfig().publicBaseUrl })} />
         {dingtalk.length > 0 && (
           <>
             <p className="text-muted-foreground text-center text-xs uppercase">{t("sso.or")}</p>
@@ -63,9 +65,4 @@ export default async function LoginPage({
       </div>
     </main>
   );
-}
-
-// Only same-site paths, so the login page cannot be used as an open redirect.
-function safeCallbackUrl(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
 }

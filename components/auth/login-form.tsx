@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { fieldAria, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useWords } from "@/components/messages/use-words";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { signInErrorMessage, ZSignInSchema, type TSignInSchema } from "@/lib/schemas/sign-in";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
@@ -27,7 +28,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     setFormError(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (result?.ok && !result.error) {
-      router.replace(callbackUrl);
+      // Checked again where the browser goes: only a path on this origin (issue 14).
+      router.replace(safeRedirectPath(callbackUrl, { origin: window.location.origin }));
       router.refresh();
       return;
     }

@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { sameOriginRedirect } from "@/lib/safe-redirect";
 import { ZSignInSchema } from "@/lib/schemas/sign-in";
 import { writeAudit } from "./audit";
 import { loadConfig } from "./config";
@@ -46,6 +47,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // A callbackUrl is the client's to choose: only our own origin (issue 14), for every provider.
+    async redirect(params) {
+      return sameOriginRedirect(params);
+    },
     // The kind decides what a session may open: only "admin" reaches the console (lib/server/auth.ts);
     // a user without one (never issued) reaches nothing.
     async jwt({ token, user }) {
