@@ -32,6 +32,8 @@ export type ActionErrorParamMap = {
   "errors.idpDisabled": NoParams;
   "errors.nothingToRetry": NoParams;
   "errors.noFailures": NoParams;
+  /** Modify > basic settings changed an endpoint or the edition and left the AppSecret empty. */
+  "errors.appSecretReentry": NoParams;
   /** DingTalk refused or could not be reached; the words name the cause and the fix. */
   "errors.dingtalk": DingTalkErrorDetail;
 };

@@ -109,6 +109,7 @@ const actionCodes: { [K in ActionErrorCode]: true } = {
   "errors.idpDisabled": true,
   "errors.nothingToRetry": true,
   "errors.noFailures": true,
+  "errors.appSecretReentry": true,
   "errors.dingtalk": true,
 };
 const namespaces = (names: string[]) =>

@@ -26,6 +26,16 @@ type Props = {
 
 type TextField = "displayName" | "corpId" | "appKey" | "appSecret" | "apiBaseUrl" | "v1BaseUrl" | "loginBaseUrl";
 
+const ENDPOINT_FIELDS = ["apiBaseUrl", "v1BaseUrl", "loginBaseUrl"] as const;
+
+/** Whether the form points the IdP at another edition or base URL than the saved one. */
+function changesEndpoint(saved: TApplicationInput, edition: string, urls: readonly (string | undefined)[]): boolean {
+  if (edition !== saved.edition) return true;
+  return (
+    edition === "private" && ENDPOINT_FIELDS.some((field, i) => (urls[i] ?? "").trim() !== (saved[field] ?? "").trim())
+  );
+}
+
 /** Wizard step 1 "Create application"; also Modify > basic settings. */
 export function ApplicationForm({ defaults, hasSecret, developerInfo, sandboxUrl, submitLabel, onSaved }: Props) {
   const t = useTranslations("wizard.application");
@@ -36,9 +46,16 @@ export function ApplicationForm({ defaults, hasSecret, developerInfo, sandboxUrl
   const form = useForm<TApplicationInput>({ defaultValues: defaults });
   const { control, handleSubmit, setError, setValue, formState } = form;
   const edition = useWatch({ control, name: "edition" });
+  const urls = useWatch({ control, name: ENDPOINT_FIELDS });
+  // A stored AppSecret is only sent where it was entered for (issue 14): a new endpoint needs it typed again.
+  const mustReenterSecret = hasSecret && changesEndpoint(defaults, edition, urls);
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
+    if (mustReenterSecret && !values.appSecret?.trim()) {
+      const reentry = messages.text({ code: "errors.appSecretReentry" });
+      return setError("appSecret", { message: reentry }, { shouldFocus: true });
+    }
     const result = await saveApplicationAction(values);
     if (result.ok) return onSaved(result.data.id);
     for (const [field, keys] of Object.entries(result.error.fieldErrors ?? {})) {
@@ -101,10 +118,10 @@ export function ApplicationForm({ defaults, hasSecret, developerInfo, sandboxUrl
           {
             type: "password",
             autoComplete: "new-password",
-            required: !hasSecret,
-            placeholder: hasSecret ? "••••••••" : undefined,
+            required: !hasSecret || mustReenterSecret,
+            placeholder: hasSecret && !mustReenterSecret ? "••••••••" : undefined,
           },
-          hasSecret ? t("appSecretKeep") : t("appSecretHint"),
+          mustReenterSecret ? t("appSecretReenter") : hasSecret ? t("appSecretKeep") : t("appSecretHint"),
         )}
         <Controller
           control={control}

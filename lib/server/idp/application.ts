@@ -21,6 +21,15 @@ function endpoints(input: TApplication) {
   return { apiBaseUrl: input.apiBaseUrl, v1BaseUrl: input.v1BaseUrl, loginBaseUrl: input.loginBaseUrl };
 }
 
+const SECRET_REENTRY = { code: "errors.appSecretReentry" } as const;
+
+type Endpoints = { edition: string } & ReturnType<typeof endpoints>;
+
+/** Whether a save would point the IdP's stored AppSecret at another edition or base URL. */
+function endpointsChanged(stored: Endpoints, next: Endpoints): boolean {
+  return (["edition", "apiBaseUrl", "v1BaseUrl", "loginBaseUrl"] as const).some((key) => stored[key] !== next[key]);
+}
+
 /** Fetches a token with the submitted credentials: the proof that AppKey and AppSecret belong together. */
 export async function verifyCredentials(
   input: { corpId: string; appKey: string; appSecret: string; edition: string } & ReturnType<typeof endpoints>,
@@ -54,6 +63,10 @@ export async function saveApplication({ db, actor, input }: SaveApplicationOptio
     throw new AppError({ code: "errors.corpIdTaken" }, fieldErrorsFor(["corpId"], { code: "errors.corpIdTaken" }));
 
   const urls = endpoints(input);
+  // The stored AppSecret is only ever sent to the endpoints it was entered for (issue 14): a new
+  // endpoint or edition needs the AppSecret typed again, refused here before any request is made.
+  if (existing && !input.appSecret && endpointsChanged(existing, { edition: input.edition, ...urls }))
+    throw new AppError(SECRET_REENTRY, fieldErrorsFor(["appSecret"], SECRET_REENTRY));
   const appSecret = input.appSecret || (existing ? openSecret(existing.appSecretEncrypted, existing.id) : "");
   await verifyCredentials({ ...input, ...urls, appSecret });
 

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caught, TestSandbox } from "@/lib/dingtalk/sandbox/testing";
 import { ZApplicationSchema } from "@/lib/schemas/idp";
@@ -124,5 +126,94 @@ describe("the Bind DingTalk wizard, against the sandbox", () => {
       wizardStep: 5,
     });
     expect(await db.syncRun.count({ where: { idpId: id } })).toBe(0);
+  });
+});
+
+/** A loopback HTTP server that only counts the connections and requests that reach it. */
+async function countingServer() {
+  const seen = { connections: 0, requests: 0 };
+  const server = createServer((_req, res) => {
+    seen.requests += 1;
+    res.writeHead(404).end();
+  });
+  server.on("connection", () => (seen.connections += 1));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return { url, seen, close };
+}
+
+describe("Modify > basic settings: the stored AppSecret goes only where it was entered for (issue 14)", () => {
+  it.each(["apiBaseUrl", "v1BaseUrl", "loginBaseUrl"] as const)(
+    "refuses a new %s without the AppSecret, and nothing reaches the new URL",
+    async (field) => {
+      const { id, input, corp } = await draft();
+      const before = (await sandbox.calls(corp.corpId)).total;
+      const attacker = await countingServer();
+      try {
+        const refused = await saveApplication({
+          db,
+          actor: admin,
+          input: { ...input, id, appSecret: "", [field]: attacker.url },
+        }).catch((err: unknown) => err);
+        expect(attacker.seen).toEqual({ connections: 0, requests: 0 });
+        expect(refused).toBeInstanceOf(AppError);
+        expect((refused as AppError).code).toBe("errors.appSecretReentry");
+        expect((refused as AppError).fieldErrors).toEqual({ appSecret: [{ code: "errors.appSecretReentry" }] });
+      } finally {
+        await attacker.close();
+      }
+      // Refused before any call: not even the old endpoint was asked, and nothing was saved.
+      expect((await sandbox.calls(corp.corpId)).total).toBe(before);
+      expect(await db.identityProvider.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        apiBaseUrl: sandbox.url,
+        v1BaseUrl: sandbox.url,
+        loginBaseUrl: sandbox.url,
+      });
+    },
+  );
+
+  it("refuses a change of edition without the AppSecret", async () => {
+    const { id, input } = await draft();
+    const refused = (await caught(() =>
+      saveApplication({ db, actor: admin, input: { ...input, id, appSecret: "", edition: "public" } }),
+    )) as AppError;
+    expect(refused.fieldErrors?.appSecret).toEqual([{ code: "errors.appSecretReentry" }]);
+    expect((await db.identityProvider.findUniqueOrThrow({ where: { id } })).edition).toBe("private");
+  });
+
+  it("accepts a new base URL once the AppSecret is typed again, and only then calls it", async () => {
+    const { id, input, corp } = await draft();
+    const other = await TestSandbox.start();
+    try {
+      await other.admin("POST", "/_sandbox/apps", corp);
+      await other.admin("POST", "/_sandbox/faults", { corpId: corp.corpId, qps: 0 });
+      const moved = { ...input, id, apiBaseUrl: other.url, v1BaseUrl: other.url, loginBaseUrl: other.url };
+      await caught(() => saveApplication({ db, actor: admin, input: { ...moved, appSecret: "" } }));
+      expect((await other.calls(corp.corpId)).total).toBe(0);
+
+      expect(await saveApplication({ db, actor: admin, input: { ...moved, appSecret: corp.appSecret } })).toEqual({
+        id,
+      });
+      expect((await other.calls(corp.corpId)).byPath["/gettoken"]).toBeDefined();
+      const row = await db.identityProvider.findUniqueOrThrow({ where: { id } });
+      expect(row).toMatchObject({ apiBaseUrl: other.url, v1BaseUrl: other.url, loginBaseUrl: other.url });
+      expect(openSecret(row.appSecretEncrypted, id)).toBe(corp.appSecret);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("keeps the stored AppSecret, as before, when the edition and base URLs stay the same", async () => {
+    const { id, input, corp } = await draft();
+    const saved = await saveApplication({
+      db,
+      actor: admin,
+      input: { ...input, id, appSecret: "", displayName: "Renamed" },
+    });
+    expect(saved).toEqual({ id });
+    const row = await db.identityProvider.findUniqueOrThrow({ where: { id } });
+    expect(row.displayName).toBe("Renamed");
+    expect(openSecret(row.appSecretEncrypted, id)).toBe(corp.appSecret);
   });
 });
