@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and Node-only packages stay out of the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "bcryptjs"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/bcrypt"],
   poweredByHeader: false,
   // CSV imports of 10,000+ rows travel through a server action.
   experimental: { serverActions: { bodySizeLimit: "10mb" } },

@@ -59,6 +59,8 @@ export type MappingParamMap = { [C in RuleProblemCode as `mappingErrors.${C}`]: 
 export type SignInParamMap = {
   "login.invalidCredentials": NoParams;
   "login.lockedOut": NoParams;
+  /** A client IP or the whole console past its sign-in rate limit (lib/server/rate-limit.ts). */
+  "login.rateLimited": NoParams;
   "login.unexpected": NoParams;
   "login.emailInvalid": NoParams;
   "login.passwordRequired": NoParams;

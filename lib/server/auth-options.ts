@@ -1,12 +1,13 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { sameOriginRedirect } from "@/lib/safe-redirect";
-import { ZSignInSchema } from "@/lib/schemas/sign-in";
-import { writeAudit } from "./audit";
+import { clientIp } from "./client-ip";
 import { loadConfig } from "./config";
 import { db } from "./db";
-import { verifyPassword } from "./passwords";
-import { isLockedOut, recordAttempt } from "./sign-in-guard";
+import { authorizePassword } from "./password-sign-in";
+import { verifyNobody, verifyPassword } from "./passwords";
+import { signInLimits } from "./rate-limit";
+import { signInLockout } from "./sign-in-guard";
 
 export const authOptions: NextAuthOptions = {
   secret: loadConfig().nextAuthSecret,
@@ -17,32 +18,9 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
-        const parsed = ZSignInSchema.safeParse(credentials);
-        if (!parsed.success) throw new Error("invalid_credentials");
-        const { email, password } = parsed.data;
-        if (await isLockedOut(db, email)) {
-          await writeAudit(db, {
-            actor: "system",
-            action: "auth.sign_in_refused",
-            details: { email, reason: "locked_out" },
-          });
-          throw new Error("locked_out");
-        }
-        const admin = await db.admin.findUnique({ where: { email } });
-        // Compare even when the admin is unknown, so timing does not reveal which e-mails exist.
-        const ok = await verifyPassword(
-          password,
-          admin?.passwordHash ?? "$2b$12$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva",
-        );
-        await recordAttempt(db, email, ok && !!admin);
-        if (!admin || !ok) {
-          await writeAudit(db, { actor: "system", action: "auth.sign_in_failed", details: { email } });
-          throw new Error("invalid_credentials");
-        }
-        await db.admin.update({ where: { id: admin.id }, data: { lastSignInAt: new Date() } });
-        await writeAudit(db, { actor: { id: admin.id, email: admin.email }, action: "auth.sign_in" });
-        return { id: admin.id, email: admin.email, name: admin.name, kind: "admin" };
+      async authorize(credentials, req) {
+        const deps = { db, limits: signInLimits(), lockout: signInLockout(db), verifyPassword, verifyNobody };
+        return authorizePassword(deps, credentials, clientIp(req?.headers));
       },
     }),
   ],
