@@ -48,6 +48,8 @@ export const ZScenarioSchema = z.object({
     .max(Number.MAX_SAFE_INTEGER, { message: "idpValidation.deptId" }),
   incrementalSync: z.boolean(),
   qrLogin: z.boolean(),
+  /** In-app SSO through the application home page; left out, it stays as it is. */
+  inAppSso: z.boolean().optional(),
 });
 export type TScenarioInput = z.input<typeof ZScenarioSchema>;
 

@@ -11,6 +11,8 @@ export const SSO_REFUSAL_CODES = [
   "dingtalk_error",
   "not_in_dingtalk",
   "failed",
+  "rate_limited",
+  "inapp_off",
 ] as const;
 export type SsoRefusalCode = (typeof SSO_REFUSAL_CODES)[number];
 

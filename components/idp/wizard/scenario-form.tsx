@@ -20,6 +20,7 @@ export type ScenarioDefaults = {
   targetDeptId: number;
   incrementalSync: boolean;
   qrLogin: boolean;
+  inAppSso: boolean;
 };
 
 type Props = {
@@ -41,6 +42,7 @@ export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPreviou
   const [deptName, setDeptName] = useState<string | null>(null);
   const [incrementalSync, setIncremental] = useState(defaults.incrementalSync);
   const [qrLogin, setQrLogin] = useState(defaults.qrLogin);
+  const [inAppSso, setInAppSso] = useState(defaults.inAppSso);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [isSaving, setSaving] = useState(false);
@@ -70,7 +72,14 @@ export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPreviou
     setErrors(local);
     if (Object.values(local).some(Boolean) || deptId === null) return;
     setSaving(true);
-    const result = await saveScenarioAction({ id, sourceOuIds, targetDeptId: deptId, incrementalSync, qrLogin });
+    const result = await saveScenarioAction({
+      id,
+      sourceOuIds,
+      targetDeptId: deptId,
+      incrementalSync,
+      qrLogin,
+      inAppSso,
+    });
     setSaving(false);
     if (result.ok) {
       setDeptName(result.data.name);
@@ -179,6 +188,20 @@ export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPreviou
             <Label htmlFor="qrLogin">{t("qrLogin")}</Label>
             <p id="qrLogin-description" className="text-muted-foreground text-sm">
               {t("qrLoginHint")}
+            </p>
+          </div>
+        </div>
+        <div className="flex items-start gap-3">
+          <Switch
+            id="inAppSso"
+            checked={inAppSso}
+            onCheckedChange={setInAppSso}
+            aria-describedby="inAppSso-description"
+          />
+          <div className="grid gap-1">
+            <Label htmlFor="inAppSso">{t("inAppSso")}</Label>
+            <p id="inAppSso-description" className="text-muted-foreground text-sm">
+              {t("inAppSsoHint")}
             </p>
           </div>
         </div>

@@ -56,6 +56,7 @@ export async function saveScenario({ db, actor, input }: { db: Db; actor: AuditA
     targetDeptId: input.targetDeptId,
     incrementalSync: input.incrementalSync,
     qrLogin: input.qrLogin,
+    inAppSso: input.inAppSso,
   };
   await db.$transaction(async (tx) => {
     await tx.identityProvider.update({

@@ -46,7 +46,14 @@ export async function wizardProps(db: Db, id: string | null) {
         v1BaseUrl: "",
         loginBaseUrl: "",
       },
-      scenario: { sourceOuIds: [], ouNames: {}, targetDeptId: 1, incrementalSync: false, qrLogin: false },
+      scenario: {
+        sourceOuIds: [],
+        ouNames: {},
+        targetDeptId: 1,
+        incrementalSync: false,
+        qrLogin: false,
+        inAppSso: true,
+      },
     };
   }
   return {
@@ -75,6 +82,7 @@ export async function wizardProps(db: Db, id: string | null) {
       targetDeptId: idp.targetDeptId,
       incrementalSync: idp.incrementalSync,
       qrLogin: idp.qrLogin,
+      inAppSso: idp.inAppSso,
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Db } from "../prisma-client";
 import { SsoRefusal } from "./refusal";
 import { qrStartPath } from "./urls";
 
-export type LoginIdp = IdpConnection & { displayName: string; status: string; qrLogin: boolean };
+export type LoginIdp = IdpConnection & { displayName: string; status: string; qrLogin: boolean; inAppSso: boolean };
 
 const select = {
   id: true,
@@ -17,6 +17,7 @@ const select = {
   updatedAt: true,
   status: true,
   qrLogin: true,
+  inAppSso: true,
 } as const;
 
 /** IdPs whose "DingTalk QR code login" is on: enabled, with the switch on. Read per request. */

@@ -97,6 +97,7 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
     ],
     [t("incremental"), incremental],
     [t("qrLogin"), idp.qrLogin ? t("on") : t("off")],
+    [t("inAppSso"), idp.inAppSso ? t("on") : t("off")],
     [t("bindings"), String(bindings)],
   ];
   return (

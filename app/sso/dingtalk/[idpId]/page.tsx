@@ -28,20 +28,22 @@ export default async function InAppSsoPage({ params, searchParams }: Props) {
       apiBaseUrl: true,
       v1BaseUrl: true,
       loginBaseUrl: true,
+      inAppSso: true,
     },
   });
-  const isAvailable = idp?.status === "enabled";
+  // The IdP's in-app SSO switch (Modify > Scenario): off, the page says so and posts no code.
+  const refusal = idp?.status !== "enabled" ? "idp_unavailable" : idp.inAppSso ? null : "inapp_off";
   // A code in the URL is the sandbox launcher's; real DingTalk hands codes to the page through the JSAPI only.
   const launchCode =
-    isAvailable && acceptsLaunchCode(idp) && typeof code === "string" && code.length <= 200 ? code : null;
+    idp && !refusal && acceptsLaunchCode(idp) && typeof code === "string" && code.length <= 200 ? code : null;
   return (
     <PortalFrame>
       <div className="bg-card space-y-4 rounded-xl border p-8 shadow-sm">
         <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
-        {isAvailable ? (
+        {idp && !refusal ? (
           <InAppSignIn idpId={idp.id} corpId={idp.corpId} name={idp.displayName} launchCode={launchCode} />
         ) : (
-          <SsoRefusalAlert refusal={{ code: "idp_unavailable" }} />
+          <SsoRefusalAlert refusal={{ code: refusal ?? "idp_unavailable" }} />
         )}
         <p className="text-sm">
           <Link href="/portal/login" className="text-primary underline-offset-4 hover:underline">
