@@ -58,7 +58,7 @@ test("[SSO][QR]: QR code login on -> the button appears; a bound user scans on t
   await expect(user).toHaveURL(/\/login$/);
   expect((await user.request.get("/api/directory/ous?parentId=root")).status()).toBe(401);
   for (const action of serverActions())
-    expect(await callAction(user, action), `action ${action.id}`).toContain('"code":"unauthorized"');
+    expect(await callAction(user, action), `action ${action.id}`).toContain('"code":"errors.unauthorized"');
 
   await user.goto("/portal");
   await user.getByRole("button", { name: "Sign out" }).click();
