@@ -8,6 +8,7 @@ import { applyUserCreate, applyUserDelete, applyUserUpdate } from "./apply-users
 import type { RunStatus } from "./run";
 import type { ApplyClient, SyncStore } from "./store";
 import type { Plan, PlanOp, SyncAction, SyncRecordInput } from "./types";
+import { eventLoopYielder } from "./yield";
 
 export type ApplyProgress = { processed: number; total: number; record: SyncRecordInput };
 
@@ -141,6 +142,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   const isHeld = plan.held !== undefined && !options.confirmDeletes;
   let stoppedBy: SyncRecordInput | undefined;
   let isCancelled = false;
+  const pause = eventLoopYielder();
 
   const processOp = async (op: PlanOp) => {
     if (signal?.aborted) {
@@ -166,6 +168,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     count(result, record);
     result.processed += 1;
     onProgress?.({ processed: result.processed, total: result.total, record });
+    await pause();
   };
 
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_APPLY_CONCURRENCY);

@@ -10,6 +10,7 @@ import {
 import { SyncError } from "./errors";
 import { checkLength, formatMobile } from "./fields";
 import type { IdpUser, MappingProblem, SourceAccount, SourceOu, UserFields } from "./types";
+import { eventLoopYielder } from "./yield";
 
 export type { CompiledRules };
 
@@ -162,12 +163,10 @@ export async function premapSources(
   rules: CompiledRules,
   { sliceMs = 10, signal }: { sliceMs?: number; signal?: AbortSignal } = {},
 ): Promise<void> {
-  let sliceStart = Date.now();
+  const yieldTurn = eventLoopYielder(sliceMs);
   const pause = async () => {
-    if (Date.now() - sliceStart < sliceMs) return;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await yieldTurn();
     signal?.throwIfAborted();
-    sliceStart = Date.now();
   };
   for (const account of sources.accounts) {
     mapUser(account, rules);
