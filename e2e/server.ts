@@ -6,7 +6,7 @@ import { startSandbox } from "../lib/dingtalk/sandbox/server";
 import { E2E_ADMIN, E2E_SANDBOX_PORT, e2eEnv } from "./env";
 
 // Playwright's webServer: a fresh database (migrations + demo seed), then
-// `next start` on the e2e build. Nothing touches the developer's data/.
+// the console's own server (lib/server/cli/serve.ts) on the e2e build. Nothing touches the developer's data/.
 async function main() {
   const env = e2eEnv();
   fs.rmSync(env.DATA_DIR!, { recursive: true, force: true });
@@ -27,7 +27,7 @@ async function main() {
     dataFile: `${env.DATA_DIR}/sandbox.json`,
     quiet: true,
   });
-  const server = spawn("npx", ["next", "start", "-p", env.PORT!], { env, stdio: "inherit" });
+  const server = spawn("npx", ["tsx", "lib/server/cli/serve.ts"], { env, stdio: "inherit" });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

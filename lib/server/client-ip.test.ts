@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIp, trustedProxyHops } from "./client-ip";
+import { clientIp, pinForwardedFor, trustedProxyHops } from "./client-ip";
 
 describe("clientIp", () => {
   it.each([
@@ -44,5 +44,25 @@ describe("TRUST_PROXY", () => {
     ["yes", 0],
   ])("%s -> %d hops", (value, hops) => {
     expect(trustedProxyHops(value)).toBe(hops);
+  });
+});
+
+describe("pinForwardedFor (the console's own server)", () => {
+  it("without a trusted proxy, the socket's address replaces what the client sent", () => {
+    const headers: Record<string, string | string[] | undefined> = {
+      "x-forwarded-for": "9.9.9.9",
+      "x-real-ip": "8.8.8.8",
+    };
+    pinForwardedFor(headers, "203.0.113.7", 0);
+    expect(clientIp(headers, 0)).toBe("203.0.113.7");
+    expect(headers["x-real-ip"]).toBeUndefined();
+  });
+
+  it("behind a trusted proxy, keeps the header as it wrote it", () => {
+    // The client claimed 9.9.9.9; the proxy (10.0.0.2, the socket) appended the address it saw.
+    const headers = { "x-forwarded-for": "9.9.9.9, 198.51.100.4" };
+    pinForwardedFor(headers, "10.0.0.2", 1);
+    expect(headers["x-forwarded-for"]).toBe("9.9.9.9, 198.51.100.4");
+    expect(clientIp(headers, 1)).toBe("198.51.100.4");
   });
 });

@@ -41,3 +41,18 @@ export function clientIp(headers: RequestHeaders, hops = trustedProxyHops()): st
   if (hops > 0) return limitKey(forwarded[Math.max(0, forwarded.length - hops)]);
   return limitKey(forwarded.at(-1) ?? header(headers, "x-real-ip"));
 }
+
+/**
+ * What the console's own server (lib/server/cli/serve.ts) does to a request's headers before
+ * Next.js sees it: without TRUST_PROXY, X-Forwarded-For becomes the socket's address (the
+ * client's own header is dropped, as is X-Real-IP); behind trusted proxies it is kept.
+ */
+export function pinForwardedFor(
+  headers: Record<string, string | string[] | undefined>,
+  socketAddress: string | undefined,
+  hops = trustedProxyHops(),
+): void {
+  if (hops > 0) return;
+  headers["x-forwarded-for"] = socketAddress ?? "";
+  delete headers["x-real-ip"];
+}
