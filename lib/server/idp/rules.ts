@@ -1,20 +1,11 @@
 // Stored mapping rules and the catalogue they are checked against (no sync imports: the sync loads rules through here).
 import type { FieldCatalog } from "@/lib/expression";
 import { mappingFieldCatalog, type MappingRule } from "@/lib/mapping";
+import type { FieldMappingRule } from "@/lib/generated/prisma/client";
 import type { Db } from "../prisma-client";
 
-type RuleRow = {
-  objectType: string;
-  targetField: string;
-  targetDisplayName: string | null;
-  kind: string;
-  source: string;
-  isMappingIdentifier: boolean;
-  isCustom: boolean;
-};
-
 /** A stored rule as the one MappingRule type (the columns hold only values the save action let in). */
-export function toMappingRule(row: RuleRow): MappingRule {
+export function toMappingRule(row: FieldMappingRule): MappingRule {
   return {
     objectType: row.objectType as MappingRule["objectType"],
     targetField: row.targetField,
