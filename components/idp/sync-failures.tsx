@@ -30,7 +30,7 @@ export function SyncFailures({ idpId, rows, total }: { idpId: string; rows: Sync
   };
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" });
   return (
-    <section aria-labelledby="failures-heading" className="space-y-3">
+    <section id="sync-failures" aria-labelledby="failures-heading" className="scroll-mt-4 space-y-3">
       <div className="flex flex-wrap items-end gap-3">
         <div className="mr-auto">
           <h2 id="failures-heading" className="text-lg font-medium">

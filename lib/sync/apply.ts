@@ -10,7 +10,10 @@ import type { ApplyClient, SyncStore } from "./store";
 import type { Plan, PlanOp, SyncAction, SyncRecordInput } from "./types";
 import { eventLoopYielder } from "./yield";
 
-export type ApplyProgress = { processed: number; total: number; record: SyncRecordInput };
+/** The counters of a run so far (created, updated, failed...), as each object is done. */
+export type ApplyCounts = Omit<ApplyResult, "status" | "stoppedBy">;
+
+export type ApplyProgress = { processed: number; total: number; record: SyncRecordInput; counts: ApplyCounts };
 
 export type ApplyOptions = {
   plan: Plan;
@@ -167,7 +170,10 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
     await store.writeRecord(record);
     count(result, record);
     result.processed += 1;
-    onProgress?.({ processed: result.processed, total: result.total, record });
+    if (onProgress) {
+      const { status: _status, stoppedBy: _stoppedBy, ...counts } = result;
+      onProgress({ processed: result.processed, total: result.total, record, counts });
+    }
     await pause();
   };
 

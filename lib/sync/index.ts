@@ -1,5 +1,12 @@
 // The sync engine's pure core: snapshot -> plan (a readable value) -> apply (exactly that).
-export { applyPlan, type ApplyOptions, type ApplyProgress, type ApplyResult, type ApplyStatus } from "./apply";
+export {
+  applyPlan,
+  type ApplyCounts,
+  type ApplyOptions,
+  type ApplyProgress,
+  type ApplyResult,
+  type ApplyStatus,
+} from "./apply";
 export { SyncError, type SyncErrorCode } from "./errors";
 export { checkLength, comparable, formatMobile, MAX_DEPT_LEVELS, USER_FIELD_RULES, type FieldRule } from "./fields";
 export { contentHash } from "./hash";

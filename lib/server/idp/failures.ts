@@ -1,3 +1,4 @@
+import type { RunStatus } from "@/lib/sync/run";
 import type { ObjectType } from "@/lib/sync/types";
 import type { SyncFailureView } from "@/lib/views/idp";
 import { AppError } from "../app-error";
@@ -26,6 +27,20 @@ export async function listSyncFailures(db: Db, idpId: string): Promise<{ rows: S
     total,
   };
 }
+
+/**
+ * The full run behind the IdP's lastFullSyncAt (the latest succeeded or partially succeeded full
+ * run that finished by then): a partial one is still the baseline, and the page says so.
+ */
+export async function lastFullSyncRun(db: Db, idpId: string, lastFullSyncAt: Date | null) {
+  if (!lastFullSyncAt) return null;
+  return db.syncRun.findFirst({
+    where: { idpId, kind: "full", status: { in: BASELINE_STATUSES }, finishedAt: { lte: lastFullSyncAt } },
+    orderBy: { finishedAt: "desc" },
+    select: { id: true, status: true },
+  });
+}
+const BASELINE_STATUSES: RunStatus[] = ["succeeded", "partially_succeeded"];
 
 /** Retry now: one run over every failed object of the IdP (the worker's own retries are not awaited). */
 export async function retrySyncFailures({ db, actor, id }: { db: Db; actor: AuditActor; id: string }) {

@@ -2,6 +2,7 @@ import { AppError } from "../app-error";
 import type { AuditActor } from "../audit";
 import type { Db } from "../prisma-client";
 import { cancelSyncRun, startSyncRun } from "../sync/runs";
+import { slices } from "../sync/slices";
 
 /** Sync now / Preview changes: refused for drafts and disabled IdPs (a preview is allowed when disabled). */
 export async function startRun({
@@ -33,7 +34,15 @@ export async function retryFailed({ db, actor, runId }: { db: Db; actor: AuditAc
     where: { runId, status: "failed", localId: { not: null } },
     select: { localId: true },
   });
-  const onlyLocalIds = [...new Set(failed.map((r) => r.localId!))];
+  // Only what still fails: an object a later run (or Retry now) wrote since is not retried again.
+  const onlyLocalIds: string[] = [];
+  for (const slice of slices([...new Set(failed.map((r) => r.localId!))])) {
+    const failing = await db.syncFailure.findMany({
+      where: { idpId: run.idpId, localId: { in: slice } },
+      select: { localId: true },
+    });
+    onlyLocalIds.push(...new Set(failing.map((f) => f.localId)));
+  }
   if (onlyLocalIds.length === 0) throw new AppError({ code: "errors.nothingToRetry" });
   const next = await startSyncRun({ db, idpId: run.idpId, mode: "retry", trigger: "retry", actor, onlyLocalIds });
   return { runId: next.id };

@@ -25,6 +25,7 @@ import { idpClient } from "../idp/client";
 import { mappingCatalog } from "../idp/rules";
 import type { Db } from "../prisma-client";
 import { PrismaSyncStore } from "./prisma-store";
+import { runCounts, runProgressWriter } from "./progress";
 import { slices } from "./slices";
 import { loadBindings, loadRules, loadSource } from "./source";
 
@@ -183,7 +184,7 @@ async function executeRun(
       compiled,
     );
     await db.syncRun.update({ where: { id: runId }, data: { total: plan.ops.length } });
-    let lastFlush = 0;
+    const progress = runProgressWriter(db, runId);
     const store = new PrismaSyncStore(db, idp.id, runId, isDryRun);
     const result = await applyPlan({
       plan,
@@ -191,26 +192,18 @@ async function executeRun(
       store,
       signal,
       confirmDeletes: options.confirmDeletes,
-      onProgress: ({ processed }) => {
-        // Progress for the UI's poll, at most four writes a second.
-        if (Date.now() - lastFlush < 250) return;
-        lastFlush = Date.now();
-        void db.syncRun.update({ where: { id: runId }, data: { processed } }).catch(() => undefined);
-      },
+      // Counters for the UI's poll (created, updated, failed...), at most four writes a second.
+      onProgress: ({ counts }) => progress.report(counts),
     });
     clearInterval(heartbeat);
+    await progress.settled();
     const status = result.status;
     await db.syncRun.update({
       where: { id: runId },
       data: {
         status,
         total: result.total,
-        processed: result.processed,
-        created: result.created,
-        updated: result.updated + result.bound,
-        deleted: result.deleted,
-        skipped: result.skipped + result.planned,
-        failed: result.failed,
+        ...runCounts(result),
         finishedAt: new Date(),
         error: plan.held && status === "held" ? writeRunError({ code: "held", ...plan.held }) : stoppedError(result),
       },
@@ -222,8 +215,8 @@ async function executeRun(
       for (const slice of only ? slices(only) : [])
         await db.syncFailure.deleteMany({ where: { ...stale, localId: { in: slice } } });
     }
-    // Only a full run over everything is a baseline for incremental sync (a retry run never is).
-    if (run.kind === "full" && status === "succeeded" && !options.onlyLocalIds) {
+    // A full run over everything is a baseline for incremental sync (a retry run never is).
+    if (run.kind === "full" && !options.onlyLocalIds && isBaseline(result)) {
       await db.identityProvider.update({
         where: { id: idp.id },
         data: { lastFullSyncAt: new Date(), outboxCursor: Math.max(idp.outboxCursor, cursorAtStart) },
@@ -246,6 +239,16 @@ async function executeRun(
       await db.identityProvider.update({ where: { id: run.idpId }, data: { status: "needs_attention" } });
     }
   }
+}
+
+/**
+ * A full run is a baseline when every object was written or failed by itself (a clash, a
+ * refused value): the failures are kept and retried on their own. A run stopped by an
+ * IdP-wide failure (credentials, permission, IP not allowed, quota) ends "failed" and is not.
+ */
+export function isBaseline(result: Pick<ApplyResult, "status" | "stoppedBy">): boolean {
+  if (result.stoppedBy) return false;
+  return result.status === "succeeded" || result.status === "partially_succeeded";
 }
 
 // Authentication failures, a used-up quota or a majority of objects DingTalk refused need a

@@ -11,7 +11,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatMessage, runErrorMessage, type Translate } from "@/lib/messages";
 import { requireAdmin } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
-import { listSyncFailures } from "@/lib/server/idp/failures";
+import { lastFullSyncRun, listSyncFailures } from "@/lib/server/idp/failures";
 import { getIdp, ouNames } from "@/lib/server/idp/queries";
 import { idpClient } from "@/lib/server/idp/client";
 import { readRunError } from "@/lib/sync/run";
@@ -51,12 +51,13 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
     return error && formatMessage(runErrorMessage(error), { t: tr as unknown as Translate, locale });
   };
   const format = await getFormatter();
-  const [names, deptName, bindings, backlog, failures] = await Promise.all([
+  const [names, deptName, bindings, backlog, failures, baseline] = await Promise.all([
     ouNames(db, idp.sourceOuIds),
     targetName(id),
     db.binding.count({ where: { idpId: id } }),
     db.outboxEvent.count({ where: { id: { gt: idp.outboxCursor } } }),
     listSyncFailures(db, id),
+    lastFullSyncRun(db, id, idp.lastFullSyncAt),
   ]);
   // The worker backs off after a run that could not reach DingTalk: say why and until when.
   const pausedUntil = idp.incrementalRetryAt && idp.incrementalRetryAt > new Date() ? idp.incrementalRetryAt : null;
@@ -76,6 +77,28 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
       )}
     </>
   );
+  // A full sync whose failures were per object is still the baseline: say it was partial, and link its failures.
+  const lastFullSync = !idp.lastFullSyncAt ? (
+    t("never")
+  ) : (
+    <>
+      {format.dateTime(idp.lastFullSyncAt, { dateStyle: "medium", timeStyle: "short" })}
+      {baseline?.status === "partially_succeeded" && (
+        <span className="block text-sm" data-testid="last-full-sync-partial">
+          {failures.total > 0
+            ? t.rich("lastFullSyncPartial", {
+                count: failures.total,
+                link: (chunks) => (
+                  <a href="#sync-failures" className="underline underline-offset-2">
+                    {chunks}
+                  </a>
+                ),
+              })
+            : t("lastFullSyncPartialResolved")}
+        </span>
+      )}
+    </>
+  );
   const rows: [string, React.ReactNode][] = [
     [t("corpId"), <code key="c">{idp.corpId}</code>],
     [t("appKey"), <code key="k">{idp.appKey}</code>],
@@ -89,12 +112,7 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
     [t("scenario"), t("scenarioValue")],
     [t("scope"), idp.sourceOuIds.map((o) => names[o] ?? o).join(", ") || "—"],
     [t("targetNode"), deptName ? t("targetValue", { id: idp.targetDeptId, name: deptName }) : String(idp.targetDeptId)],
-    [
-      t("lastFullSync"),
-      idp.lastFullSyncAt
-        ? format.dateTime(idp.lastFullSyncAt, { dateStyle: "medium", timeStyle: "short" })
-        : t("never"),
-    ],
+    [t("lastFullSync"), lastFullSync],
     [t("incremental"), incremental],
     [t("qrLogin"), idp.qrLogin ? t("on") : t("off")],
     [t("inAppSso"), idp.inAppSso ? t("on") : t("off")],
