@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DingTalkClient } from "@/lib/dingtalk";
 import { TestSandbox } from "@/lib/dingtalk/sandbox/testing";
-import { applyPlan } from "./apply";
+import { applyPlan, type ApplyProgress } from "./apply";
 import { planSync } from "./plan";
 import { readSnapshot } from "./snapshot";
 import { account, defaultRules, MemorySyncStore, ou } from "./testing";
@@ -95,6 +95,25 @@ describe("applyPlan against the sandbox", () => {
     expect((await plan(client, store, { ous: baseOus(), accounts: changed })).ops).toEqual([]);
   });
 
+  it("reports the counters (created, failed...) with each object, not only how many are done", async () => {
+    const { client, store } = await setup();
+    // carol's 60-character e-mail is refused by the plan: one failure among the creates.
+    const accounts = people().map((a) => (a.id === "a3" ? { ...a, email: `${"c".repeat(60)}@example.com` } : a));
+    const p = await plan(client, store, { ous: baseOus(), accounts });
+    const seen: ApplyProgress[] = [];
+    const result = await applyPlan({ plan: p, client, store, onProgress: (progress) => seen.push(progress) });
+    expect(result).toMatchObject({ status: "partially_succeeded", created: 6, failed: 1 });
+    expect(seen).toHaveLength(p.ops.length);
+    // Mid-run, the counters already say what happened so far, and they only grow.
+    expect(seen.some((s) => s.processed < s.total && s.counts.created > 0)).toBe(true);
+    for (const [i, s] of seen.entries()) {
+      expect(s.counts.processed).toBe(i + 1);
+      expect(s.counts.created + s.counts.failed).toBe(i + 1);
+      if (i > 0) expect(s.counts.created).toBeGreaterThanOrEqual(seen[i - 1].counts.created);
+    }
+    expect(seen.at(-1)!.counts).toMatchObject({ created: 6, failed: 1, refused: 1 });
+  });
+
   it("binds on 60102 (the userid appeared after planning) and on 60104 when the identifier agrees", async () => {
     const { client, store } = await setup();
     const p = await plan(client, store, {
@@ -150,7 +169,10 @@ describe("applyPlan against the sandbox", () => {
     expect(failed).toMatchObject({
       localId: "a1",
       errcode: 60104,
-      reason: { code: "mobile_conflict", params: { userid: "stranger", name: "Stranger", account: "Alice" } },
+      reason: {
+        code: "clash_with_user",
+        params: { userid: "stranger", name: "Stranger", account: "Alice", field: "mobile", value: "+86-13800000001" },
+      },
     });
     expect(store.binding("user", "a1")).toBeUndefined();
   });

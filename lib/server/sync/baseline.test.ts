@@ -21,10 +21,10 @@ afterAll(async () => sandbox?.close());
 
 type Setup = { db: Db; cleanup: () => Promise<void>; corp: TestCorp; idpId: string; rootId: string };
 
-async function setup(options: { scopes?: string[]; appSecret?: string } = {}): Promise<Setup> {
+async function setup(options: { scopes?: readonly string[]; appSecret?: string } = {}): Promise<Setup> {
   const { db, cleanup } = await createTestDb();
   const { rootId } = await seedSyntheticDirectory(db, { accounts: 12, ous: 4 });
-  const corp = await sandbox.corp({ scopes: options.scopes });
+  const corp = await sandbox.corp({ scopes: options.scopes && [...options.scopes] });
   const app = options.appSecret ? { ...corp, appSecret: options.appSecret } : corp;
   const idpId = await createSandboxIdp(db, { sandboxUrl: sandbox.url, app, sourceOuIds: [rootId] });
   return { db, cleanup, corp, idpId, rootId };
