@@ -1,4 +1,6 @@
-// User ops through the client, idempotent: 60102 reads and binds, 60104 looks up by mobile,
+// User ops through the client, idempotent: a clash on create (60102 userid, 60104 mobile, 60106
+// e-mail exists) reads the holder and binds it only when the identifier or an enabled fallback
+// matches it (lib/sync/matching.ts), else fails the record as a conflict naming that user;
 // 60121 on update creates again; a binding is written right after each successful write.
 import {
   isDingTalkError,
@@ -7,10 +9,10 @@ import {
   type DingTalkUpdateUserInput,
 } from "@/lib/dingtalk";
 import { resolveDept, type ApplyContext, type Outcome } from "./apply-context";
-import { comparable } from "./fields";
+import { clashField, matchExisting } from "./matching";
 import { diffUser } from "./plan-users";
 import { toSnapshotUser } from "./snapshot";
-import type { FieldDiff, UserBindOp, UserCreateOp, UserDeleteOp, UserFields, UserUpdateOp } from "./types";
+import type { FieldDiff, Reason, UserBindOp, UserCreateOp, UserDeleteOp, UserFields, UserUpdateOp } from "./types";
 
 type UserWriteOp = UserCreateOp | UserUpdateOp | UserBindOp;
 
@@ -81,7 +83,28 @@ async function bind(ctx: ApplyContext, op: UserWriteOp, userid: string): Promise
   });
 }
 
-/** Reads an existing user, checks it is ours to take, updates what differs and binds it. */
+type Clashed = { userid: string; name: string | null; departments: string | null };
+
+/** A refused clash: names the DingTalk user that holds the value (when known), the field, and the fix. */
+function conflict(op: UserWriteOp, cause: DingTalkError, field: string, holder: Clashed | undefined): Outcome {
+  const value = field === "userid" ? (holder?.userid ?? null) : (op.fields[field] ?? null);
+  const clash = { field, value, account: op.displayName };
+  return {
+    action: "create",
+    status: "failed",
+    errcode: cause.effectiveCode,
+    errorMessage: cause.message,
+    reason: holder
+      ? { code: "clash_with_user", params: { ...clash, ...holder } }
+      : { code: "clash_outside_scope", params: clash },
+  };
+}
+
+/**
+ * A create DingTalk refused because an existing user holds the userid, mobile or e-mail: reads
+ * that user and binds it (updating what differs) only when the identifier or an enabled fallback
+ * matches it and no other account holds it; anything else is a conflict and nothing is written.
+ */
 async function adopt(ctx: ApplyContext, op: UserWriteOp, userid: string, cause: DingTalkError): Promise<Outcome> {
   const remote = toSnapshotUser(await ctx.client.getUser(userid));
   const holder = await ctx.store.findBindingByRemote("user", userid);
@@ -96,39 +119,21 @@ async function adopt(ctx: ApplyContext, op: UserWriteOp, userid: string, cause: 
       reason: { code: "conflict_bound_elsewhere", params },
     };
   }
-  const { field, value } = op.identifier;
-  const theirs = comparable(field, field === "userid" ? remote.userid : remote.fields[field]);
-  // 60102: the userid comes from our mapping, so an empty identifier there is taken as ours.
-  // 60104: a same-mobile stranger is bound only when the identifier really agrees.
-  const agrees = field === "userid" || theirs === comparable(field, value) || (errcode === 60102 && theirs === null);
-  if (!agrees) {
-    const params = {
-      userid,
-      name: remote.fields.name ?? null,
-      account: op.displayName,
-      localId: op.localId,
-      field,
-      theirs,
-      ours: value,
-    };
-    return {
-      action: "create",
-      status: "failed",
-      errcode,
-      errorMessage: cause.message,
-      reason: { code: errcode === 60104 ? "mobile_conflict" : "userid_conflict", params },
-    };
+  const field = clashField(errcode) ?? "userid";
+  const matched = matchExisting(remote, op.identifier, op.fallbacks ?? [], errcode);
+  if (!matched) {
+    const known = op.kind === "user_create" ? op.holders?.[field] : undefined;
+    const departments = known?.userid === userid ? known.departments : null;
+    return conflict(op, cause, field, { userid, name: remote.fields.name ?? null, departments });
   }
   const diff = diffUser(remote, op.fields, op.departments);
   if (diff.length > 0) await ctx.client.updateUser(updateInput(ctx, op, userid, diff));
   await bind(ctx, op, userid);
-  return {
-    action: "bind",
-    status: "succeeded",
-    remoteId: userid,
-    diff,
-    reason: { code: errcode === 60104 ? "bound_by_mobile" : "bound_by_userid", params: { userid } },
-  };
+  const reason: Reason =
+    matched.by === "fallback"
+      ? { code: "bound_by_fallback", params: { userid, field: matched.field } }
+      : { code: errcode === 60104 ? "bound_by_mobile" : "bound_by_userid", params: { userid } };
+  return { action: "bind", status: "succeeded", remoteId: userid, diff, reason };
 }
 
 async function create(ctx: ApplyContext, op: UserWriteOp, userid: string): Promise<Outcome> {
@@ -139,6 +144,11 @@ async function create(ctx: ApplyContext, op: UserWriteOp, userid: string): Promi
     if (err.effectiveCode === 60102) return adopt(ctx, op, userid, err);
     const mobile = op.fields.mobile;
     if (err.effectiveCode === 60104 && mobile) return adopt(ctx, op, await ctx.client.getUseridByMobile(mobile), err);
+    if (err.effectiveCode === 60106) {
+      // DingTalk has no lookup by e-mail: the holder is known only if it is under the target node.
+      const known = op.kind === "user_create" ? op.holders?.email : undefined;
+      return known ? adopt(ctx, op, known.userid, err) : conflict(op, err, "email", undefined);
+    }
     throw err;
   }
   await bind(ctx, op, userid);

@@ -1,18 +1,23 @@
 // Accounts become DingTalk users: bound ones follow their binding, unbound ones match by
-// the mapping identifier (bind and update) or are created; bound users whose account left
-// are deleted. DingTalk users that no binding or match touches are never in the plan.
+// the mapping identifier, then by each fallback the administrator enabled, in order (bind and
+// update), or are created; bound users whose account left are deleted. DingTalk users that no
+// binding or match touches are never in the plan.
 import { comparable } from "./fields";
 import { contentHash } from "./hash";
 import { mapUser, type CompiledRules } from "./mapping";
+import { usableFallbacks, type MatchFallback } from "./matching";
 import { refKey } from "./plan-departments";
 import type {
   BindingRecord,
+  ClashHolder,
   DeptRef,
   FieldDiff,
   MappingProblem,
   Reason,
+  SnapshotDepartment,
   SnapshotUser,
   SourceAccount,
+  UserCreateOp,
   UserFields,
   UserOp,
 } from "./types";
@@ -27,6 +32,10 @@ export type UserPlanInput = {
   bindings: BindingRecord[];
   /** Only these accounts (and bindings) are planned. */
   only?: Set<string>;
+  /** Enabled matching fallbacks after the identifier, in order. */
+  fallbacks?: MatchFallback[];
+  /** The snapshot's departments, to name the department of a user that holds a value (words only). */
+  departments?: SnapshotDepartment[];
 };
 
 const MAX_DEPARTMENTS = 100;
@@ -66,18 +75,45 @@ export function diffUser(remote: SnapshotUser | undefined, fields: UserFields, d
   return diff;
 }
 
+/** Snapshot users by the comparable value of one field. */
+function indexBy(users: SnapshotUser[], field: string): Map<string, SnapshotUser[]> {
+  const index = new Map<string, SnapshotUser[]>();
+  for (const u of users) {
+    const key = comparable(field, remoteValue(u, field));
+    if (key !== null) index.set(key, [...(index.get(key) ?? []), u]);
+  }
+  return index;
+}
+
 export function planUsers(input: UserPlanInput): UserOp[] {
   const { rules, scope, ouDept } = input;
   const bindings = new Map(input.bindings.filter((b) => b.objectType === "user").map((b) => [b.localId, b]));
   const boundRemote = new Set([...bindings.values()].map((b) => b.remoteId));
   const remoteById = new Map(input.users.map((u) => [u.userid, u]));
   const idField = rules.identifierField;
-  const byIdentifier = new Map<string, SnapshotUser[]>();
-  for (const u of input.users) {
-    const key = comparable(idField, remoteValue(u, idField));
-    if (key !== null) byIdentifier.set(key, [...(byIdentifier.get(key) ?? []), u]);
-  }
+  const byIdentifier = indexBy(input.users, idField);
+  const fallbacks = usableFallbacks(input.fallbacks ?? [], idField);
+  const byFallback = new Map(fallbacks.map((f) => [f, indexBy(input.users, f)]));
+  // Who holds a value an account would take: named in the conflict should DingTalk refuse the create.
+  const holderIndex = { mobile: indexBy(input.users, "mobile"), email: indexBy(input.users, "email") };
+  const deptName = new Map((input.departments ?? []).map((d) => [d.deptId, d.name]));
+  const holderOf = (user: SnapshotUser): ClashHolder => {
+    const names = user.deptIdList.flatMap((id) => (deptName.has(id) ? [deptName.get(id) as string] : []));
+    return { userid: user.userid, name: user.fields.name ?? null, departments: names.join(", ") || null };
+  };
+  const withHolders = (userid: string, fields: UserFields): Pick<UserCreateOp, "holders"> => {
+    const holders: NonNullable<UserCreateOp["holders"]> = {};
+    const byUserid = remoteById.get(userid);
+    if (byUserid) holders.userid = holderOf(byUserid);
+    for (const field of ["mobile", "email"] as const) {
+      const key = comparable(field, fields[field]);
+      const found = key === null ? undefined : holderIndex[field].get(key)?.find((u) => u.userid !== userid);
+      if (found) holders[field] = holderOf(found);
+    }
+    return Object.keys(holders).length > 0 ? { holders } : {};
+  };
   const claimed = new Set<string>();
+  const free = (u: SnapshotUser) => !boundRemote.has(u.userid) && !claimed.has(u.userid);
   const inScope = new Set<string>();
   const ops: UserOp[] = [];
 
@@ -116,6 +152,9 @@ export function planUsers(input: UserPlanInput): UserOp[] {
       departments,
       contentHash: contentHash({ fields: mapped.fields, departments: departments.map(refKey).sort() }),
       identifier: { field: idField, value: identifierValue },
+      ...(fallbacks.length > 0 && {
+        fallbacks: fallbacks.map((field) => ({ field, value: mapped.fields[field] ?? null })),
+      }),
     };
     const remote = binding && remoteById.get(binding.remoteId);
     if (binding && remote) {
@@ -135,30 +174,37 @@ export function planUsers(input: UserPlanInput): UserOp[] {
         userid: binding.remoteId,
         diff,
         reason: { code: "remote_missing", params: { userid: binding.remoteId } },
+        ...withHolders(binding.remoteId, mapped.fields),
       });
       continue;
     }
-    const key = comparable(idField, identifierValue);
-    const candidates =
-      key === null
-        ? []
-        : (byIdentifier.get(key) ?? []).filter((u) => !boundRemote.has(u.userid) && !claimed.has(u.userid));
-    if (candidates.length > 1) {
-      const reason: Reason = { code: "identifier_ambiguous", params: { field: idField, count: candidates.length } };
-      ops.push({
-        ...common,
-        kind: "user_invalid",
-        problems: [{ field: idField, code: "ambiguous" }],
-        diff: [],
-        reason,
-      });
+    // The identifier first, then each enabled fallback in order, among unbound, unclaimed users.
+    let matched: { field: string; value: string | null; users: SnapshotUser[]; fallback: boolean } | undefined;
+    for (const [field, value, index, fallback] of [
+      [idField, identifierValue, byIdentifier, false] as const,
+      ...fallbacks.map((f) => [f, mapped.fields[f] ?? null, byFallback.get(f), true] as const),
+    ]) {
+      const key = comparable(field, value);
+      const users = key === null ? [] : (index?.get(key) ?? []).filter(free);
+      if (users.length > 0) {
+        matched = { field, value, users, fallback };
+        break;
+      }
+    }
+    if (matched && matched.users.length > 1) {
+      const { field, users } = matched;
+      const reason: Reason = { code: "identifier_ambiguous", params: { field, count: users.length } };
+      ops.push({ ...common, kind: "user_invalid", problems: [{ field, code: "ambiguous" }], diff: [], reason });
       continue;
     }
-    if (candidates.length === 1) {
-      const match = candidates[0];
+    if (matched) {
+      const match = matched.users[0];
       claimed.add(match.userid);
       const diff = diffUser(match, mapped.fields, departments);
-      const reason: Reason = { code: "matched_by_identifier", params: { field: idField, value: identifierValue } };
+      const params = { field: matched.field, value: matched.value };
+      const reason: Reason = matched.fallback
+        ? { code: "matched_by_fallback", params }
+        : { code: "matched_by_identifier", params };
       ops.push({ ...write, kind: "user_bind", remoteId: match.userid, diff, reason });
       continue;
     }
@@ -172,7 +218,14 @@ export function planUsers(input: UserPlanInput): UserOp[] {
     }
     claimed.add(userid);
     const diff = diffUser(undefined, mapped.fields, departments);
-    ops.push({ ...write, kind: "user_create", userid, diff, reason: { code: "new" } });
+    ops.push({
+      ...write,
+      kind: "user_create",
+      userid,
+      diff,
+      reason: { code: "new" },
+      ...withHolders(userid, mapped.fields),
+    });
   }
 
   const accountIds = new Set(input.accounts.map((a) => a.id));

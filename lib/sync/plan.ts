@@ -76,6 +76,8 @@ export function planWithRules(input: PlanInput, rules: CompiledRules): Plan {
     users: input.snapshot.users,
     bindings: input.bindings,
     only,
+    fallbacks: input.matchFallbacks,
+    departments: input.snapshot.departments,
   });
   const createdUnder = new Map<number, number>();
   for (const op of depts.ops) {

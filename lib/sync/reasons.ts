@@ -5,6 +5,7 @@ import type { DingTalkErrorKind } from "@/lib/dingtalk/error-codes";
 type Id = string;
 type NoParams = Record<string, never>;
 type Stopped = { remotePresent: boolean };
+type Clash = { field: string; value: string | null; account: string };
 type Holder = { userid: string; name: string | null; account: string };
 type Threshold = { percent: number; count: number; deletes: number; bound: number };
 
@@ -53,6 +54,14 @@ export type ReasonParamMap = {
   bound_by_mobile: { userid: string };
   bound_by_userid: { userid: string };
   recreated_after_not_found: { userid: string };
+  /** Planned: an unbound account matched an unbound DingTalk user by an enabled fallback. */
+  matched_by_fallback: { field: string; value: string | null };
+  /** Applied: a clash on create was this account's user by an enabled fallback, so it was bound. */
+  bound_by_fallback: { userid: string; field: string };
+  /** A clash on create with a DingTalk user that neither the identifier nor an enabled fallback matches. */
+  clash_with_user: Clash & { userid: string; name: string | null; departments: string | null };
+  /** A clash on create whose holder is not among the users read under the target node. */
+  clash_outside_scope: Clash;
   department_not_created: { ouId: Id };
   run_stopped: { errcode: number | null };
   held_for_confirmation: NoParams;
@@ -103,6 +112,10 @@ const reasonCodes: { [K in ReasonCode]: true } = {
   bound_by_mobile: true,
   bound_by_userid: true,
   recreated_after_not_found: true,
+  matched_by_fallback: true,
+  bound_by_fallback: true,
+  clash_with_user: true,
+  clash_outside_scope: true,
   department_not_created: true,
   run_stopped: true,
   held_for_confirmation: true,

@@ -2,11 +2,13 @@
 // handful of calls whatever the size of the corp: the bound departments and users of the
 // changed objects, the siblings a new or renamed department must not collide with, the
 // members of a department about to go, and the userids a create would take. Matching an
-// unbound account by e-mail or job number needs the whole user list (DingTalk has no lookup
+// unbound account by mobile (identifier or an enabled fallback) reads the user DingTalk finds
+// by that mobile; by e-mail or job number it needs the whole user list (DingTalk has no lookup
 // by those), so then the caller reads the full snapshot instead.
 import type { DingTalkClient } from "@/lib/dingtalk";
 import { isDingTalkError } from "@/lib/dingtalk";
 import { mapUser, type CompiledRules } from "./mapping";
+import { usableFallbacks, type MatchFallback } from "./matching";
 import { targetLevelOf, toSnapshotDepartment, toSnapshotUser } from "./snapshot";
 import type {
   BindingRecord,
@@ -42,6 +44,8 @@ export type NeedsInput = {
   accounts: SourceAccount[];
   bindings: BindingRecord[];
   rules: CompiledRules;
+  /** Enabled matching fallbacks, in order: each needs what its field's lookup needs. */
+  fallbacks?: MatchFallback[];
 };
 
 export function snapshotNeeds(input: NeedsInput): SnapshotNeeds {
@@ -53,6 +57,7 @@ export function snapshotNeeds(input: NeedsInput): SnapshotNeeds {
   const accounts = new Map(input.accounts.map((a) => [a.id, a]));
   const roots = new Set(input.sourceRootIds);
   const idField = input.rules.identifierField;
+  const fallbacks = usableFallbacks(input.fallbacks ?? [], idField);
   const deptIds = new Set<number>();
   const listSubOf = new Set<number>();
   const listUsersOf = new Set<number>();
@@ -80,10 +85,14 @@ export function snapshotNeeds(input: NeedsInput): SnapshotNeeds {
     const mapped = mapUser(account, input.rules);
     const userid = mapped.userid ?? account.username;
     userids.add(userid);
-    const value = idField === "userid" ? userid : (mapped.fields[idField] ?? null);
-    if (value === null || idField === "userid") continue;
-    if (idField === "mobile") mobiles.add(value);
-    else return { full: true, why: `match_by_${idField}` };
+    // The identifier (the userid is read above), then each enabled fallback.
+    const matchers = [idField, ...fallbacks].filter((field) => field !== "userid");
+    for (const field of matchers) {
+      const value = mapped.fields[field] ?? null;
+      if (value === null) continue;
+      if (field === "mobile") mobiles.add(value);
+      else return { full: true, why: `match_by_${field}` };
+    }
   }
   return {
     full: false,

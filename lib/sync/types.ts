@@ -1,6 +1,7 @@
 // Plain input/output shapes of the sync engine. lib/server fills the inputs from the
 // database; nothing here knows Prisma or Next.js.
 import type { MappingRule } from "@/lib/mapping";
+import type { MatchFallback } from "./matching";
 import type { MappingProblem, Reason } from "./reasons";
 
 export type ObjectType = "user" | "organization";
@@ -105,6 +106,8 @@ export type PlanInput = {
   /** Deletion protection, per IdP; defaults 20 % and 100. */
   deleteThresholdPercent?: number;
   deleteThresholdCount?: number;
+  /** Matching precedence after the identifier, in order (lib/sync/matching.ts); none by default. */
+  matchFallbacks?: MatchFallback[];
 };
 
 /** A code and its typed parameters (reasons.ts), turned into words by lib/messages. */
@@ -168,9 +171,19 @@ type UserWriteBase = UserOpBase & {
   contentHash: string;
   /** The mapping identifier and its value, checked before binding to an existing user. */
   identifier: { field: string; value: string | null };
+  /** The enabled fallbacks in order, with this account's values: a clash on create is bound only when one agrees. */
+  fallbacks?: { field: MatchFallback; value: string | null }[];
 };
 
-export type UserCreateOp = UserWriteBase & { kind: "user_create"; userid: string };
+/** A DingTalk user that holds a value an account would take, as the snapshot knows it (for words). */
+export type ClashHolder = { userid: string; name: string | null; departments: string | null };
+
+export type UserCreateOp = UserWriteBase & {
+  kind: "user_create";
+  userid: string;
+  /** Users under the target node that already hold this account's userid, mobile or e-mail. */
+  holders?: Partial<Record<"userid" | "mobile" | "email", ClashHolder>>;
+};
 export type UserUpdateOp = UserWriteBase & { kind: "user_update"; remoteId: string };
 /** An unbound account matched to an existing DingTalk user: bind, then update the diff. */
 export type UserBindOp = UserWriteBase & { kind: "user_bind"; remoteId: string };
