@@ -41,9 +41,22 @@ export type RunRecord = {
   diff: string | null;
 };
 
+/**
+ * A department a record's diff refers to (parent_id, dept_id_list), as pages show it: an OU by
+ * its path in the directory (the department bound to it, or about to be created for it), the
+ * target node, or a DingTalk department the console does not know by its dept_id.
+ */
+export type DepartmentLabel =
+  { kind: "ou"; path: string[] } | { kind: "target" } | { kind: "dingtalk"; deptId: number } | { kind: "unknown" };
+
+/** Diff fields whose values are department references, comma-separated (refKey in lib/sync/plan-departments.ts). */
+export const DEPARTMENT_FIELDS: readonly string[] = ["parent_id", "dept_id_list"];
+
 export type RunDetail = {
   run: RunSummary;
   records: RunRecord[];
+  /** Labels for the department references in these records' diffs, by reference. */
+  departments: Record<string, DepartmentLabel>;
   matching: number;
   pages: number;
   statusCounts: Partial<Record<SyncRecordStatus, number>>;

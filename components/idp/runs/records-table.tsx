@@ -9,11 +9,28 @@ import { dingTalkFieldLabel } from "@/lib/mapping/fields";
 import { errcodeMessage, reasonMessage } from "@/lib/messages";
 import { readReason } from "@/lib/sync/reasons";
 import { readDiff } from "@/lib/sync/run";
-import type { RunRecord } from "@/lib/views/runs";
+import { DEPARTMENT_FIELDS, type DepartmentLabel, type RunRecord } from "@/lib/views/runs";
 
 /** A run's records: action, status, DingTalk error code and message, reason and field diff. */
-export function RecordsTable({ records }: { records: RunRecord[] }) {
+export function RecordsTable({
+  records,
+  departments = {},
+}: {
+  records: RunRecord[];
+  departments?: Record<string, DepartmentLabel>;
+}) {
   const t = useTranslations("syncRuns");
+  // A department reference as words: its name with its path, never the internal id it is stored as.
+  const department = (key: string) => {
+    const label = departments[key];
+    if (!label || label.kind === "unknown") return t("departmentUnknown");
+    if (label.kind === "target") return t("departmentTarget");
+    if (label.kind === "dingtalk") return t("departmentDingTalk", { id: label.deptId });
+    const name = label.path.at(-1)!;
+    return label.path.length > 1 ? `${name} (${label.path.slice(0, -1).join(" / ")})` : name;
+  };
+  const value = (field: string, text: string | null) =>
+    text === null ? "∅" : DEPARTMENT_FIELDS.includes(field) ? text.split(",").map(department).join("; ") : text;
   const { text } = useWords();
   const locale = useLocale() as Locale;
   if (records.length === 0) return <p className="text-muted-foreground p-4 text-sm">{t("noRecords")}</p>;
@@ -66,8 +83,8 @@ export function RecordsTable({ records }: { records: RunRecord[] }) {
                     {diff.map((d) => (
                       <li key={d.field}>
                         {dingTalkFieldLabel(r.objectType, d.field, locale)}:{" "}
-                        <del className="text-muted-foreground">{d.before ?? "∅"}</del> →{" "}
-                        <ins className="no-underline">{d.after ?? "∅"}</ins>
+                        <del className="text-muted-foreground">{value(d.field, d.before)}</del> →{" "}
+                        <ins className="no-underline">{value(d.field, d.after)}</ins>
                       </li>
                     ))}
                   </ul>

@@ -121,7 +121,7 @@ export function RunView({ initial }: { initial: RunDetail }) {
           </Select>
         </div>
         <div className="rounded-md border">
-          <RecordsTable records={detail.records} />
+          <RecordsTable records={detail.records} departments={detail.departments} />
         </div>
         {detail.pages > 1 && (
           <div className="flex items-center gap-2">

@@ -3,6 +3,7 @@ import type { ObjectType, SyncAction, SyncRecordStatus } from "@/lib/sync/types"
 import type { RunDetail, RunRecord, RunSummary } from "@/lib/views/runs";
 import type { Db } from "../prisma-client";
 import { toMappingRule } from "./rules";
+import { departmentLabels } from "./run-departments";
 
 export type { RunDetail, RunRecord, RunSummary } from "@/lib/views/runs";
 
@@ -98,7 +99,10 @@ export type RecordFilter = { status?: string; objectType?: string; page?: number
 
 /** One run, its records (filtered, paged) and the record counts by status. */
 export async function getRunDetail(db: Db, runId: string, filter: RecordFilter = {}): Promise<RunDetail | null> {
-  const run = await db.syncRun.findUnique({ where: { id: runId }, include: idpName });
+  const run = await db.syncRun.findUnique({
+    where: { id: runId },
+    include: { idp: { select: { displayName: true, targetDeptId: true } } },
+  });
   if (!run) return null;
   const page = Math.max(1, filter.page ?? 1);
   const where = {
@@ -116,21 +120,23 @@ export async function getRunDetail(db: Db, runId: string, filter: RecordFilter =
     db.syncRecord.count({ where }),
     db.syncRecord.groupBy({ by: ["status"], where: { runId }, _count: { _all: true } }),
   ]);
+  const views = records.map((r): RunRecord => ({
+    id: r.id,
+    objectType: r.objectType as ObjectType,
+    localId: r.localId,
+    remoteId: r.remoteId,
+    displayName: r.displayName,
+    action: r.action as SyncAction,
+    status: r.status as SyncRecordStatus,
+    reason: r.reason,
+    errcode: r.errcode,
+    errorMessage: r.errorMessage,
+    diff: r.diff,
+  }));
   return {
     run: toRunSummary(run),
-    records: records.map((r): RunRecord => ({
-      id: r.id,
-      objectType: r.objectType as ObjectType,
-      localId: r.localId,
-      remoteId: r.remoteId,
-      displayName: r.displayName,
-      action: r.action as SyncAction,
-      status: r.status as SyncRecordStatus,
-      reason: r.reason,
-      errcode: r.errcode,
-      errorMessage: r.errorMessage,
-      diff: r.diff,
-    })),
+    records: views,
+    departments: await departmentLabels(db, { id: run.idpId, targetDeptId: run.idp.targetDeptId }, views),
     matching,
     pages: Math.max(1, Math.ceil(matching / RECORDS_PAGE_SIZE)),
     statusCounts: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])),
