@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAPPING_KINDS, MAPPING_OBJECT_TYPES, type MappingRule } from "@/lib/mapping";
+import { MATCH_FALLBACKS } from "@/lib/sync/matching";
 
 // The Configure Field Mapping input, shared by the editor (browser) and the save action (server).
 // Shape only: what the rules mean is checked by lib/mapping's checkRules, on both sides.
@@ -31,10 +32,31 @@ void sameRule;
 
 export const ZMappingRulesSchema = z.array(ZMappingRuleSchema).min(1).max(100, { message: "validation.tooMany" });
 
-export const ZSaveMappingSchema = z.object({
-  id: z.string().min(1).max(64),
-  rules: ZMappingRulesSchema,
-  /** sync: finish the wizard and start a full sync; save: finish without sync; update: the Configure Field Mapping screen. */
-  mode: z.enum(["sync", "save", "update"]),
-});
+/** Matching precedence after the identifier: the enabled fallbacks, in order, each once. */
+export const ZMatchFallbacksSchema = z
+  .array(z.enum(MATCH_FALLBACKS))
+  .max(MATCH_FALLBACKS.length)
+  .refine((list) => new Set(list).size === list.length, { message: "idpValidation.matchFallbacks" });
+
+/** The DingTalk field the rules name as the mapping identifier (the userid when none does). */
+export function identifierFieldOf(
+  rules: readonly Pick<MappingRule, "objectType" | "targetField" | "isMappingIdentifier">[],
+) {
+  return rules.find((r) => r.objectType === "user" && r.isMappingIdentifier)?.targetField ?? "userid";
+}
+
+export const ZSaveMappingSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    rules: ZMappingRulesSchema,
+    /** Left out: the stored fallbacks stay as they are. */
+    matchFallbacks: ZMatchFallbacksSchema.optional(),
+    /** sync: finish the wizard and start a full sync; save: finish without sync; update: the Configure Field Mapping screen. */
+    mode: z.enum(["sync", "save", "update"]),
+  })
+  .superRefine((input, ctx) => {
+    // The identifier already matches first: its own field cannot be a fallback as well.
+    if (input.matchFallbacks?.some((f) => f === identifierFieldOf(input.rules)))
+      ctx.addIssue({ code: "custom", path: ["matchFallbacks"], message: "idpValidation.matchFallbacks" });
+  });
 export type TSaveMappingInput = z.input<typeof ZSaveMappingSchema>;

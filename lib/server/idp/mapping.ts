@@ -1,6 +1,7 @@
 import { checkRules, type MappingRule } from "@/lib/mapping";
 import { ruleFieldErrors } from "@/lib/messages/rule-problems";
 import type { TSaveMappingInput } from "@/lib/schemas/mapping";
+import { readMatchFallbacks, type MatchFallback } from "@/lib/sync/matching";
 import { AppError } from "../app-error";
 import { writeAudit, type AuditActor } from "../audit";
 import type { CurrentAdmin } from "../auth";
@@ -30,15 +31,30 @@ const auditView = (r: AuditedRule) => ({
   isMappingIdentifier: r.isMappingIdentifier,
 });
 
-type ReplaceRulesOptions = { db: Db; actor: AuditActor; idpId: string; rules: MappingRule[] };
+type ReplaceRulesOptions = {
+  db: Db;
+  actor: AuditActor;
+  idpId: string;
+  rules: MappingRule[];
+  /** The matching fallbacks, in order; undefined leaves the stored ones as they are. */
+  matchFallbacks?: MatchFallback[];
+};
 
-/** Replaces the IdP's rules in one transaction, audited with the before and after. */
-export async function replaceRules({ db, actor, idpId, rules }: ReplaceRulesOptions) {
+/** Replaces the IdP's rules (and matching fallbacks) in one transaction, audited with the before and after. */
+export async function replaceRules({ db, actor, idpId, rules, matchFallbacks }: ReplaceRulesOptions) {
   await db.$transaction(async (tx) => {
     const before = await tx.fieldMappingRule.findMany({
       where: { idpId },
       orderBy: [{ objectType: "asc" }, { position: "asc" }],
     });
+    const idp = await tx.identityProvider.findUniqueOrThrow({ where: { id: idpId }, select: { matchFallbacks: true } });
+    const fallbacksBefore = readMatchFallbacks(idp.matchFallbacks);
+    const fallbacksAfter = matchFallbacks ?? fallbacksBefore;
+    if (matchFallbacks)
+      await tx.identityProvider.update({
+        where: { id: idpId },
+        data: { matchFallbacks: JSON.stringify(matchFallbacks) },
+      });
     await tx.fieldMappingRule.deleteMany({ where: { idpId } });
     await tx.fieldMappingRule.createMany({
       data: rules.map((r, position) => ({
@@ -55,7 +71,11 @@ export async function replaceRules({ db, actor, idpId, rules }: ReplaceRulesOpti
       action: "idp.mapping.update",
       targetType: "idp",
       targetId: idpId,
-      details: { before: before.map(auditView), after: rules.map(auditView) },
+      details: {
+        before: before.map(auditView),
+        after: rules.map(auditView),
+        matchFallbacks: { before: fallbacksBefore, after: fallbacksAfter },
+      },
     });
   });
 }
@@ -65,6 +85,8 @@ type SaveMappingOptions = {
   admin: CurrentAdmin;
   id: string;
   rules: MappingRule[];
+  /** Matching precedence after the identifier; undefined leaves the stored fallbacks as they are. */
+  matchFallbacks?: MatchFallback[];
   mode: TSaveMappingInput["mode"];
 };
 
@@ -74,6 +96,7 @@ export async function saveMapping({
   admin,
   id,
   rules,
+  matchFallbacks,
   mode,
 }: SaveMappingOptions): Promise<{ runId: string | null }> {
   const idp = await db.identityProvider.findUnique({ where: { id } });
@@ -84,7 +107,7 @@ export async function saveMapping({
   // Checked before saving: the rules are not half-applied when the run cannot start.
   if (mode === "sync" && idp.status === "disabled") throw new AppError({ code: "errors.idpDisabled" });
   await checkRulesOnServer(db, rules);
-  await replaceRules({ db, actor: admin, idpId: id, rules });
+  await replaceRules({ db, actor: admin, idpId: id, rules, matchFallbacks });
   if (mode === "update") return { runId: null };
   if (idp.status === "draft") {
     await db.identityProvider.update({ where: { id }, data: { status: "enabled", wizardStep: 5 } });

@@ -19,6 +19,7 @@ import {
   type RunKind,
   type RunTrigger,
 } from "@/lib/sync/run";
+import { readMatchFallbacks } from "@/lib/sync/matching";
 import { AppError } from "../app-error";
 import { writeAudit, type AuditActor } from "../audit";
 import { idpClient } from "../idp/client";
@@ -160,10 +161,19 @@ async function executeRun(
     // Rules run here, in slices, so that planning below (synchronous) finds every object mapped.
     await premapSources(source, compiled, { signal });
     const sourceRootIds = JSON.parse(idp.sourceOuIds) as string[];
+    const matchFallbacks = readMatchFallbacks(idp.matchFallbacks, compiled.identifierField);
     // A run over some objects reads just what they touch, unless matching needs every user.
     const needs =
       only &&
-      snapshotNeeds({ only, sourceRootIds, targetDeptId: idp.targetDeptId, ...source, bindings, rules: compiled });
+      snapshotNeeds({
+        only,
+        sourceRootIds,
+        targetDeptId: idp.targetDeptId,
+        ...source,
+        bindings,
+        rules: compiled,
+        fallbacks: matchFallbacks,
+      });
     const snapshot =
       fullSnapshot ??
       (needs && !needs.full
@@ -180,6 +190,7 @@ async function executeRun(
         only,
         deleteThresholdPercent: idp.deleteThresholdPercent,
         deleteThresholdCount: idp.deleteThresholdCount,
+        matchFallbacks,
       },
       compiled,
     );

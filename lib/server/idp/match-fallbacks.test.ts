@@ -1,0 +1,101 @@
+// Matching fallbacks: validated, saved and audited with the rules, and read by every run.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestSandbox, type TestCorp } from "@/lib/dingtalk/sandbox/testing";
+import { ZSaveMappingSchema } from "@/lib/schemas/mapping";
+import { formatMobile } from "@/lib/sync";
+import { readReason } from "@/lib/sync/reasons";
+import { seedDemoDirectory } from "@/prisma/seed-demo";
+import type { CurrentAdmin } from "../auth";
+import type { Db } from "../prisma-client";
+import { waitForRun } from "../sync/runs";
+import { createSandboxIdp } from "../sync/sandbox-idp";
+import { createTestDb } from "../test-db";
+import { saveMapping } from "./mapping";
+import { getRules } from "./queries";
+
+let db: Db;
+let cleanup: () => Promise<void>;
+let sandbox: TestSandbox;
+let corp: TestCorp;
+let idpId: string;
+const admin: CurrentAdmin = { id: "admin-1", email: "admin@example.com", name: "Admin", locale: "en" };
+
+beforeAll(async () => {
+  ({ db, cleanup } = await createTestDb());
+  await seedDemoDirectory(db);
+  await db.admin.create({ data: { id: admin.id, email: admin.email, name: admin.name, passwordHash: "x" } });
+  sandbox = await TestSandbox.start();
+  corp = await sandbox.corp();
+  const root = await db.organizationalUnit.findFirstOrThrow({ where: { parentId: null } });
+  idpId = await createSandboxIdp(db, { sandboxUrl: sandbox.url, app: corp, sourceOuIds: [root.id] });
+}, 120_000);
+afterAll(async () => {
+  await sandbox?.close();
+  await cleanup?.();
+});
+
+describe("matching fallbacks", { timeout: 180_000 }, () => {
+  it("the schema takes known fallbacks in order, each once, never the identifier's own field", async () => {
+    const rules = await getRules(db, idpId);
+    const parse = (matchFallbacks: unknown, r = rules) =>
+      ZSaveMappingSchema.safeParse({ id: idpId, rules: r, mode: "update", matchFallbacks });
+    expect(parse(["email", "mobile"]).data?.matchFallbacks).toEqual(["email", "mobile"]);
+    expect(parse(undefined).success).toBe(true);
+    expect(parse(["mobile", "mobile"]).error?.issues[0].message).toBe("idpValidation.matchFallbacks");
+    expect(parse(["nickname"]).success).toBe(false);
+    const byMobile = rules.map((r) => ({
+      ...r,
+      isMappingIdentifier: r.objectType === "user" && r.targetField === "mobile",
+    }));
+    const refused = parse(["mobile"], byMobile);
+    expect(refused.error?.issues).toMatchObject([
+      { path: ["matchFallbacks"], message: "idpValidation.matchFallbacks" },
+    ]);
+    expect(parse(["email"], byMobile).success).toBe(true);
+  });
+
+  it("a same-mobile DingTalk user is a conflict until the mobile fallback is on; then the next sync binds it", async () => {
+    const rules = await getRules(db, idpId);
+    const account = await db.account.findFirstOrThrow({
+      where: { phoneNumber: { not: null } },
+      orderBy: { username: "asc" },
+    });
+    const mobile = formatMobile(account.phoneNumber!, account.phoneRegion);
+    const sandboxClient = sandbox.client(corp);
+    await sandboxClient.createUser({ userid: "dt-stranger", name: "Zhang Wei", mobile, deptIdList: [1] });
+    type State = { users: { userid: string; name: string; mobile?: string }[] };
+    const stranger = async () =>
+      (await sandbox.admin<State>("GET", `/_sandbox/state?corpId=${corp.corpId}`)).users.find(
+        (u) => u.userid === "dt-stranger",
+      );
+    const before = await stranger();
+
+    const first = await saveMapping({ db, admin, id: idpId, rules, mode: "sync" });
+    await waitForRun(db, first.runId!);
+    expect(await stranger()).toEqual(before);
+    const record = await db.syncRecord.findFirstOrThrow({ where: { runId: first.runId!, localId: account.id } });
+    expect(record.status).toBe("failed");
+    expect(readReason(record.reason)).toMatchObject({
+      code: "clash_with_user",
+      params: { field: "mobile", userid: "dt-stranger", name: "Zhang Wei" },
+    });
+
+    const second = await saveMapping({ db, admin, id: idpId, rules, matchFallbacks: ["mobile"], mode: "sync" });
+    expect((await db.identityProvider.findUniqueOrThrow({ where: { id: idpId } })).matchFallbacks).toBe('["mobile"]');
+    await waitForRun(db, second.runId!);
+    const bound = await db.syncRecord.findFirstOrThrow({ where: { runId: second.runId!, localId: account.id } });
+    expect(bound).toMatchObject({ status: "succeeded", action: "bind", remoteId: "dt-stranger" });
+    expect(readReason(bound.reason)).toMatchObject({ code: "matched_by_fallback", params: { field: "mobile" } });
+    expect((await stranger())?.name).toBe(account.displayName);
+
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "idp.mapping.update", targetId: idpId },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(JSON.parse(audit.details).matchFallbacks).toEqual({ before: [], after: ["mobile"] });
+
+    // Left out, the stored fallbacks stay.
+    await saveMapping({ db, admin, id: idpId, rules, mode: "update" });
+    expect((await db.identityProvider.findUniqueOrThrow({ where: { id: idpId } })).matchFallbacks).toBe('["mobile"]');
+  });
+});
