@@ -4,12 +4,14 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import type { MappingRule } from "@/lib/mapping";
+import type { MatchFallback } from "@/lib/sync/matching";
 import { MappingEditor } from "./mapping-editor";
 
 /** The Configure Field Mapping screen: the wizard's editor with Save, and Save and sync while the IdP is enabled. */
 export function ConfigureMapping(props: {
   idpId: string;
   rules: MappingRule[];
+  matchFallbacks: MatchFallback[];
   customFields: { id: string; displayName: string }[];
   canSync: boolean;
 }) {
@@ -19,6 +21,7 @@ export function ConfigureMapping(props: {
     <MappingEditor
       idpId={props.idpId}
       initialRules={props.rules}
+      initialMatchFallbacks={props.matchFallbacks}
       customFields={props.customFields}
       mode="update"
       canSync={props.canSync}

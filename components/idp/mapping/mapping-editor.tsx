@@ -10,8 +10,11 @@ import { standardFields, type ExpressionLocale } from "@/lib/expression";
 import { checkRules, mappingFieldCatalog, type MappingRule } from "@/lib/mapping";
 import { ruleMessages, type RuleMessage } from "@/lib/messages/rule-problems";
 import { useWords } from "@/components/messages/use-words";
+import { identifierFieldOf } from "@/lib/schemas/mapping";
+import { usableFallbacks, type MatchFallback } from "@/lib/sync/matching";
 import { AddFieldForm } from "./add-field-form";
 import { MappingRow, type FieldOption } from "./mapping-row";
+import { MatchingSection } from "./matching-section";
 import { previewRule } from "./preview";
 import { SampleAccountPicker, SampleOuPicker } from "./sample-picker";
 import { useRuleProblemText } from "./use-rule-problem-text";
@@ -19,6 +22,8 @@ import { useRuleProblemText } from "./use-rule-problem-text";
 type Props = {
   idpId: string;
   initialRules: MappingRule[];
+  /** The stored matching fallbacks, in order (none by default). */
+  initialMatchFallbacks?: MatchFallback[];
   customFields: { id: string; displayName: string }[];
   mode: "wizard" | "update";
   /** Configure Field Mapping: offer "Save and sync" besides "Save" (an enabled IdP). */
@@ -31,6 +36,7 @@ type Props = {
 export function MappingEditor({
   idpId,
   initialRules,
+  initialMatchFallbacks = [],
   customFields,
   mode,
   canSync = false,
@@ -42,6 +48,8 @@ export function MappingEditor({
   const locale = useLocale() as ExpressionLocale;
   const messages = useWords();
   const [rules, setRules] = useState(initialRules);
+  const [fallbacks, setFallbacks] = useState<MatchFallback[]>(initialMatchFallbacks);
+  const identifierField = identifierFieldOf(rules);
   const [sample, setSample] = useState<{
     idpUser?: object;
     idpOrganizationalUnit?: object;
@@ -110,7 +118,8 @@ export function MappingEditor({
     setServerError(null);
     if (problems.length > 0) return setServerError(t("fixErrors"));
     setSaving(saveMode);
-    const result = await saveMappingAction({ id: idpId, rules, mode: saveMode });
+    const matchFallbacks = usableFallbacks(fallbacks, identifierField);
+    const result = await saveMappingAction({ id: idpId, rules, matchFallbacks, mode: saveMode });
     setSaving(null);
     if (result.ok) return onSaved({ runId: result.data.runId, mode: saveMode });
     setServerProblems(ruleMessages(result.error.fieldErrors));
@@ -192,6 +201,7 @@ export function MappingEditor({
         </div>
       </section>
       {section("user")}
+      <MatchingSection identifierField={identifierField} value={fallbacks} onChange={setFallbacks} />
       {section("organization")}
       {serverError && (
         <Alert variant="destructive" role="alert">

@@ -8,6 +8,7 @@ import { requireAdmin } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { getIdp, getRules } from "@/lib/server/idp/queries";
 import { customFieldList } from "@/lib/server/idp/wizard-props";
+import { readMatchFallbacks } from "@/lib/sync/matching";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mapping"))("title") };
@@ -34,6 +35,7 @@ export default async function FieldMappingPage({ params }: { params: Promise<{ i
       <ConfigureMapping
         idpId={id}
         rules={rules}
+        matchFallbacks={readMatchFallbacks(idp.matchFallbacks)}
         customFields={customFields}
         canSync={idp.status === "enabled" || idp.status === "needs_attention"}
       />
