@@ -55,6 +55,13 @@ export type MappingParamMap = { [C in RuleProblemCode as `mappingErrors.${C}`]: 
   "mappingErrors.invalidRules": NoParams;
 };
 
+/** The mapping editor's live preview: what DingTalk's length rules do to the sample's value (lib/sync/fields.ts). */
+export type MappingPreviewParamMap = {
+  "mappingPreview.cut": { max: number; length: number };
+  "mappingPreview.too_long": { max: number; length: number };
+  "mappingPreview.required": NoParams;
+};
+
 /** Why the console's sign-in refused (next-auth's `error`), and its form's field problems. */
 export type SignInParamMap = {
   "login.invalidCredentials": NoParams;
@@ -83,6 +90,7 @@ type ReasonParamMapByCode = { [C in ReasonCode as `syncReasons.${C}`]: ReasonPar
 type ProblemParamMapByCode = { [C in ProblemCode as `syncProblems.${C}`]: NoParams };
 
 export type MessageParamMap = ActionErrorParamMap & { [C in FieldCode]: NoParams } & MappingParamMap &
+  MappingPreviewParamMap &
   SignInParamMap &
   RunErrorParamMap &
   ReasonParamMapByCode &

@@ -36,6 +36,8 @@ const samples: { [K in WithParams]: MessageParamMap[K] } = {
   "mappingErrors.notDeptField": { field: "manager" },
   "mappingErrors.fieldUsed": { field: "email" },
   "mappingErrors.expression": { expression: { reason: "unknown_function", name: "Foo" }, start: 0, end: 3 },
+  "mappingPreview.cut": { max: 200, length: 205 },
+  "mappingPreview.too_long": { max: 50, length: 57 },
   "runErrors.rule_invalid": { field: "email" },
   "runErrors.target_not_found": { deptId: 42 },
   "syncReasons.remote_missing": { userid: "u1" },
@@ -128,7 +130,7 @@ const namespaces = (names: string[]) =>
 
 const allCodes = [
   ...Object.keys(actionCodes),
-  ...namespaces(["validation", "idpValidation", "csv", "mappingErrors", "runErrors"]),
+  ...namespaces(["validation", "idpValidation", "csv", "mappingErrors", "mappingPreview", "runErrors"]),
   ...["invalidCredentials", "lockedOut", "unexpected", "emailInvalid", "passwordRequired"].map((k) => `login.${k}`),
   ...REASON_CODES.map((c) => `syncReasons.${c}`),
   ...PROBLEM_CODES.map((c) => `syncProblems.${c}`),

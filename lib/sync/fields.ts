@@ -41,6 +41,17 @@ export function checkLength(field: string, value: string | null): CheckedValue {
   return { value: chars.slice(0, rule.max).join(""), warning: { field, code: "cut", params } };
 }
 
+/**
+ * What the sync writes to a user field for a rule's value: trimmed, a mobile in DingTalk's
+ * international form (a bare number takes the account's region), then the field's length rule.
+ * mapUser and the mapping editor's live preview both call it, so the preview shows what is written.
+ */
+export function writtenValue(field: string, value: string | null, phoneRegion: string | null): CheckedValue {
+  let text = value === null ? null : value.trim();
+  if (field === "mobile" && text) text = formatMobile(text, phoneRegion);
+  return checkLength(field, text);
+}
+
 /** "+86-13800000001": DingTalk's international form; a bare number takes the account's region. */
 export function formatMobile(value: string, region: string | null): string {
   const trimmed = value.replace(/\s+/g, "");

@@ -8,7 +8,15 @@ export {
   type ApplyStatus,
 } from "./apply";
 export { SyncError, type SyncErrorCode } from "./errors";
-export { checkLength, comparable, formatMobile, MAX_DEPT_LEVELS, USER_FIELD_RULES, type FieldRule } from "./fields";
+export {
+  checkLength,
+  comparable,
+  formatMobile,
+  MAX_DEPT_LEVELS,
+  USER_FIELD_RULES,
+  writtenValue,
+  type FieldRule,
+} from "./fields";
 export { contentHash } from "./hash";
 export {
   compileSyncRules,

@@ -8,7 +8,7 @@ import {
   type MappingRule,
 } from "@/lib/mapping";
 import { SyncError } from "./errors";
-import { checkLength, formatMobile } from "./fields";
+import { writtenValue } from "./fields";
 import type { IdpUser, MappingProblem, SourceAccount, SourceOu, UserFields } from "./types";
 import { eventLoopYielder } from "./yield";
 
@@ -110,9 +110,7 @@ function mapUserNow(account: SourceAccount, rules: CompiledRules): MappedUser {
       errors.push(result.error);
       continue;
     }
-    let value = result.value === null ? null : result.value.trim();
-    if (rule.targetField === "mobile" && value) value = formatMobile(value, account.phoneRegion);
-    const checked = checkLength(rule.targetField, value);
+    const checked = writtenValue(rule.targetField, result.value, account.phoneRegion);
     if (checked.error) errors.push(checked.error);
     if (checked.warning) warnings.push(checked.warning);
     if (rule.targetField === "userid") userid = checked.value;

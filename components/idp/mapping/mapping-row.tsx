@@ -2,6 +2,7 @@
 
 import { Trash2 } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
+import { useWords } from "@/components/messages/use-words";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
 import { TableCell, TableRow } from "@/components/ui/table";
@@ -35,6 +36,7 @@ export function MappingRow({
 }: Props) {
   const t = useTranslations("mapping");
   const locale = useLocale() as MappingLocale;
+  const words = useWords();
   const name = dingTalkFieldLabel(
     rule.objectType,
     rule.targetField,
@@ -132,6 +134,10 @@ export function MappingRow({
         data-testid={`preview-${rule.objectType}-${rule.targetField}`}
       >
         {preview.kind === "value" && <code className="text-sm">{preview.text}</code>}
+        {preview.kind === "value" && preview.note && (
+          <p className="text-muted-foreground mt-1 text-xs">{words.text(preview.note)}</p>
+        )}
+        {preview.kind === "refused" && <span className="text-destructive text-sm">{words.text(preview.note)}</span>}
         {preview.kind === "empty" && <span className="text-muted-foreground text-sm italic">{t("previewEmpty")}</span>}
         {preview.kind === "error" && <span className="text-destructive text-sm">{preview.message}</span>}
         {preview.kind === "none" && <span className="text-muted-foreground text-sm">—</span>}
