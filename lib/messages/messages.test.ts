@@ -96,6 +96,8 @@ const samples: { [K in WithParams]: MessageParamMap[K] } = {
   "syncReasons.ou_out_of_scope": { remotePresent: false },
   "syncReasons.account_deleted": { remotePresent: true },
   "syncReasons.account_out_of_scope": { remotePresent: false },
+  "syncReasons.deprovision_move": { left: "deleted", userid: "u1", deptId: 42 },
+  "syncReasons.deprovision_unbind": { left: "out_of_scope", userid: "u1" },
 };
 
 // Codes without parameters, listed once per family so a new one cannot be left out.

@@ -159,7 +159,30 @@ export function applyUserCreate(ctx: ApplyContext, op: UserCreateOp): Promise<Ou
   return create(ctx, op, op.userid);
 }
 
+/**
+ * The deprovisioning policy, exactly as planned: "unbind" removes the binding and calls nothing;
+ * "move" sets dept_id_list to the holding department and keeps the binding (a user gone from
+ * DingTalk has nothing left to hold, so its binding goes).
+ */
+async function applyDeprovision(ctx: ApplyContext, op: UserUpdateOp): Promise<Outcome> {
+  if (op.reason.code === "deprovision_unbind") {
+    await ctx.store.deleteBinding("user", op.localId);
+    return { action: "update", status: "succeeded" };
+  }
+  try {
+    await ctx.client.updateUser({ userid: op.remoteId, deptIdList: op.departments.map((r) => resolveDept(ctx, r)) });
+  } catch (err) {
+    if (!isDingTalkError(err) || err.effectiveCode !== 60121) throw err;
+    await ctx.store.deleteBinding("user", op.localId);
+    return { action: "update", status: "succeeded" };
+  }
+  await bind(ctx, op, op.remoteId);
+  return { action: "move", status: "succeeded" };
+}
+
 export async function applyUserUpdate(ctx: ApplyContext, op: UserUpdateOp | UserBindOp): Promise<Outcome> {
+  if (op.kind === "user_update" && (op.reason.code === "deprovision_move" || op.reason.code === "deprovision_unbind"))
+    return applyDeprovision(ctx, op);
   const action = op.kind === "user_bind" ? "bind" : "update";
   try {
     if (op.diff.length > 0) await ctx.client.updateUser(updateInput(ctx, op, op.remoteId, op.diff));

@@ -10,6 +10,7 @@ import { refKey } from "./plan-departments";
 import type {
   BindingRecord,
   ClashHolder,
+  DeprovisionPolicy,
   DeptRef,
   FieldDiff,
   MappingProblem,
@@ -20,6 +21,7 @@ import type {
   UserCreateOp,
   UserFields,
   UserOp,
+  UserUpdateOp,
 } from "./types";
 
 export type UserPlanInput = {
@@ -36,6 +38,8 @@ export type UserPlanInput = {
   fallbacks?: MatchFallback[];
   /** The snapshot's departments, to name the department of a user that holds a value (words only). */
   departments?: SnapshotDepartment[];
+  /** What happens to the user of an account that left; delete by default. */
+  deprovision?: DeprovisionPolicy;
 };
 
 const MAX_DEPARTMENTS = 100;
@@ -83,6 +87,44 @@ function indexBy(users: SnapshotUser[], field: string): Map<string, SnapshotUser
     if (key !== null) index.set(key, [...(index.get(key) ?? []), u]);
   }
   return index;
+}
+
+/**
+ * The user of an account that left, under the "move" or "unbind" policy: an update that apply
+ * executes as such (lib/sync/apply-users.ts), never a delete. "move" sets dept_id_list to the
+ * holding department only (nothing when it is there already) and keeps the binding; "unbind"
+ * removes the binding and writes nothing to DingTalk.
+ */
+function deprovisionOp(
+  binding: BindingRecord,
+  remote: SnapshotUser | undefined,
+  deprovision: Exclude<DeprovisionPolicy, { policy: "delete" }>,
+  left: "deleted" | "out_of_scope",
+): Omit<UserUpdateOp, "identifier"> | undefined {
+  const base = {
+    objectType: "user" as const,
+    kind: "user_update" as const,
+    localId: binding.localId,
+    remoteId: binding.remoteId,
+    displayName: remote?.fields.name ?? binding.remoteId,
+    warnings: [],
+    fields: {},
+    contentHash: binding.contentHash ?? "",
+  };
+  const userid = binding.remoteId;
+  if (deprovision.policy === "unbind") {
+    const departments = (remote?.deptIdList ?? []).map((deptId) => ({ deptId }));
+    return { ...base, departments, diff: [], reason: { code: "deprovision_unbind", params: { left, userid } } };
+  }
+  const holding = deprovision.deptId;
+  if (remote && remote.deptIdList.length === 1 && remote.deptIdList[0] === holding) return undefined;
+  const before = deptText(remote ? remote.deptIdList.map(String) : []);
+  return {
+    ...base,
+    departments: [{ deptId: holding }],
+    diff: [{ field: "dept_id_list", before, after: String(holding) }],
+    reason: { code: "deprovision_move", params: { left, userid, deptId: holding } },
+  };
 }
 
 export function planUsers(input: UserPlanInput): UserOp[] {
@@ -229,10 +271,16 @@ export function planUsers(input: UserPlanInput): UserOp[] {
   }
 
   const accountIds = new Set(input.accounts.map((a) => a.id));
+  const deprovision = input.deprovision ?? { policy: "delete" };
   for (const binding of bindings.values()) {
     if (inScope.has(binding.localId) || (input.only && !input.only.has(binding.localId))) continue;
     const remote = remoteById.get(binding.remoteId);
     const code = accountIds.has(binding.localId) ? "account_out_of_scope" : "account_deleted";
+    if (deprovision.policy !== "delete") {
+      const op = deprovisionOp(binding, remote, deprovision, code === "account_deleted" ? "deleted" : "out_of_scope");
+      if (op) ops.push({ ...op, identifier: { field: idField, value: null } });
+      continue;
+    }
     ops.push({
       objectType: "user",
       kind: "user_delete",

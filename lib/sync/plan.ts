@@ -78,6 +78,7 @@ export function planWithRules(input: PlanInput, rules: CompiledRules): Plan {
     only,
     fallbacks: input.matchFallbacks,
     departments: input.snapshot.departments,
+    deprovision: input.deprovision,
   });
   const createdUnder = new Map<number, number>();
   for (const op of depts.ops) {

@@ -71,6 +71,10 @@ export type ReasonParamMap = {
   ou_out_of_scope: Stopped;
   account_deleted: Stopped;
   account_out_of_scope: Stopped;
+  /** Deprovisioning policy "move": the user of an account that left goes to the holding department only. */
+  deprovision_move: { left: "deleted" | "out_of_scope"; userid: string; deptId: number };
+  /** Deprovisioning policy "unbind": the binding goes, the DingTalk user is left as it is. */
+  deprovision_unbind: { left: "deleted" | "out_of_scope"; userid: string };
 } & { [K in DingTalkErrorKind as `dingtalk_${K}`]: NoParams };
 export type ReasonCode = keyof ReasonParamMap;
 
@@ -125,6 +129,8 @@ const reasonCodes: { [K in ReasonCode]: true } = {
   ou_out_of_scope: true,
   account_deleted: true,
   account_out_of_scope: true,
+  deprovision_move: true,
+  deprovision_unbind: true,
   dingtalk_auth: true,
   dingtalk_permission: true,
   dingtalk_throttled: true,

@@ -56,7 +56,12 @@ export async function targetLevelOf(
 
 const USER_LIST_BATCH = 8;
 
-export type ReadSnapshotOptions = { signal?: AbortSignal; pageSize?: number };
+export type ReadSnapshotOptions = {
+  signal?: AbortSignal;
+  pageSize?: number;
+  /** Departments outside the tree whose members are read too: the holding department of the "move" policy. */
+  alsoMembersOf?: number[];
+};
 
 export async function readSnapshot(
   client: SnapshotClient,
@@ -87,6 +92,14 @@ export async function readSnapshot(
     const batch = deptIds.slice(i, i + USER_LIST_BATCH);
     const pages = await Promise.all(batch.map((id) => client.listAllUsers(id, options.pageSize ?? 100)));
     for (const u of pages.flat()) if (!users.has(u.userid)) users.set(u.userid, toSnapshotUser(u));
+  }
+  for (const id of (options.alsoMembersOf ?? []).filter((d) => !seen.has(d))) {
+    // A holding department deleted since it was picked holds nobody.
+    const members = await client.listAllUsers(id, options.pageSize ?? 100).catch((err: unknown) => {
+      if (isDingTalkError(err) && err.kind === "not_found") return [];
+      throw err;
+    });
+    for (const u of members) if (!users.has(u.userid)) users.set(u.userid, toSnapshotUser(u));
   }
   return { targetDeptId, targetLevel, departments, users: [...users.values()] };
 }

@@ -108,7 +108,15 @@ export type PlanInput = {
   deleteThresholdCount?: number;
   /** Matching precedence after the identifier, in order (lib/sync/matching.ts); none by default. */
   matchFallbacks?: MatchFallback[];
+  /** What happens to the user of an account deleted or out of scope; delete by default. */
+  deprovision?: DeprovisionPolicy;
 };
+
+/**
+ * Per IdP: delete the DingTalk user (counted toward the deletion threshold), move it to a holding
+ * department (binding kept, so a returning account is moved back), or unbind and leave it as it is.
+ */
+export type DeprovisionPolicy = { policy: "delete" } | { policy: "unbind" } | { policy: "move"; deptId: number };
 
 /** A code and its typed parameters (reasons.ts), turned into words by lib/messages. */
 export type { MappingProblem, Reason } from "./reasons";

@@ -19,6 +19,7 @@ import {
   type RunKind,
   type RunTrigger,
 } from "@/lib/sync/run";
+import { readDeprovisionPolicy } from "@/lib/sync/deprovision";
 import { readMatchFallbacks } from "@/lib/sync/matching";
 import { AppError } from "../app-error";
 import { writeAudit, type AuditActor } from "../audit";
@@ -151,11 +152,14 @@ async function executeRun(
     const idp = await db.identityProvider.findUniqueOrThrow({ where: { id: run.idpId } });
     const client = idpClient(idp, { dryRun: isDryRun });
     const only = options.onlyLocalIds;
+    const deprovision = readDeprovisionPolicy(idp.deprovisionPolicy, idp.deprovisionDeptId);
+    // The holding department's members are read too, so that a returning account finds its user there.
+    const alsoMembersOf = deprovision.policy === "move" ? [deprovision.deptId] : [];
     const [source, rules, bindings, fullSnapshot] = await Promise.all([
       loadSource(db, { accountIds: only }),
       loadRules(db, idp.id),
       loadBindings(db, idp.id),
-      only ? undefined : readSnapshot(client, idp.targetDeptId, { signal }),
+      only ? undefined : readSnapshot(client, idp.targetDeptId, { signal, alsoMembersOf }),
     ]);
     const compiled = compileSyncRules(rules, await mappingCatalog(db));
     // Rules run here, in slices, so that planning below (synchronous) finds every object mapped.
@@ -178,7 +182,7 @@ async function executeRun(
       fullSnapshot ??
       (needs && !needs.full
         ? await readTargetedSnapshot(client, idp.targetDeptId, needs)
-        : await readSnapshot(client, idp.targetDeptId, { signal }));
+        : await readSnapshot(client, idp.targetDeptId, { signal, alsoMembersOf }));
     signal.throwIfAborted();
     const plan = planWithRules(
       {
@@ -191,6 +195,7 @@ async function executeRun(
         deleteThresholdPercent: idp.deleteThresholdPercent,
         deleteThresholdCount: idp.deleteThresholdCount,
         matchFallbacks,
+        deprovision,
       },
       compiled,
     );

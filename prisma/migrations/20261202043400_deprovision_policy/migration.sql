@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "IdentityProvider" ADD COLUMN "deprovisionPolicy" TEXT NOT NULL DEFAULT 'delete';
+ALTER TABLE "IdentityProvider" ADD COLUMN "deprovisionDeptId" INTEGER;
