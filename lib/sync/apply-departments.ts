@@ -27,6 +27,7 @@ async function bindExisting(ctx: ApplyContext, op: DeptCreateOp, parentId: numbe
     localId: op.localId,
     remoteId: String(existing.deptId),
     contentHash: op.contentHash,
+    rulesDigest: op.rulesDigest ?? null,
   });
   ctx.createdDepts.set(op.localId, existing.deptId);
   return {
@@ -59,6 +60,7 @@ export async function applyDeptCreate(ctx: ApplyContext, op: DeptCreateOp): Prom
     localId: op.localId,
     remoteId: String(deptId),
     contentHash: op.contentHash,
+    rulesDigest: op.rulesDigest ?? null,
   });
   ctx.createdDepts.set(op.localId, deptId);
   return { action: "create", status: "succeeded", remoteId: String(deptId) };
@@ -83,6 +85,7 @@ export async function applyDeptUpdate(ctx: ApplyContext, op: DeptUpdateOp | Dept
     localId: op.localId,
     remoteId: op.remoteId,
     contentHash: op.contentHash,
+    rulesDigest: op.rulesDigest ?? null,
   });
   return { action: isMove ? "move" : op.bind ? "bind" : "update", status: "succeeded" };
 }

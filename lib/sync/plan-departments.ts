@@ -4,6 +4,7 @@
 // because a department may only go once its members and sub-departments have left.
 import { checkDeptName, MAX_DEPT_LEVELS } from "./fields";
 import { contentHash } from "./hash";
+import { updateReason } from "./rules-digest";
 import { mapOuName, type CompiledRules } from "./mapping";
 import type {
   BindingRecord,
@@ -31,6 +32,8 @@ export type DeptPlan = {
 };
 
 export type DeptPlanInput = {
+  /** rulesDigest() of the run's rules: written with each binding, and tells a rule edit apart. */
+  rulesDigest?: string;
   sourceRootIds: string[];
   ous: SourceOu[];
   rules: CompiledRules;
@@ -181,7 +184,7 @@ export function planDepartments(input: DeptPlanInput): DeptPlan {
     const match = bound
       ? {
           remote: bound,
-          reason: { code: binding.contentHash === hash ? "remote_drift" : "source_changed" } satisfies Reason,
+          reason: updateReason(binding, hash, input.rulesDigest),
         }
       : findMatch(ou, parent, name);
     if (!match) {
@@ -203,6 +206,7 @@ export function planDepartments(input: DeptPlanInput): DeptPlan {
         parent,
         fields,
         contentHash: hash,
+        rulesDigest: input.rulesDigest,
       });
       ouDept.set(ou.id, { ouId: ou.id });
       continue;
@@ -227,6 +231,7 @@ export function planDepartments(input: DeptPlanInput): DeptPlan {
       reason: match.reason,
       fields,
       contentHash: hash,
+      rulesDigest: input.rulesDigest,
       bind: isBind,
     };
     if (moved) {

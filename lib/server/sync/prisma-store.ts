@@ -36,9 +36,15 @@ export class PrismaSyncStore implements SyncStore {
         localId: b.localId,
         remoteId: b.remoteId,
         contentHash: b.contentHash,
+        rulesDigest: b.rulesDigest ?? null,
         lastSyncedAt: new Date(),
       },
-      update: { remoteId: b.remoteId, contentHash: b.contentHash, lastSyncedAt: new Date() },
+      update: {
+        remoteId: b.remoteId,
+        contentHash: b.contentHash,
+        rulesDigest: b.rulesDigest ?? null,
+        lastSyncedAt: new Date(),
+      },
     });
   }
 
@@ -57,6 +63,7 @@ export class PrismaSyncStore implements SyncStore {
         localId: b.localId,
         remoteId: b.remoteId,
         contentHash: b.contentHash,
+        rulesDigest: b.rulesDigest,
       }
     );
   }

@@ -82,5 +82,6 @@ export async function loadBindings(db: Db, idpId: string): Promise<BindingRecord
     localId: b.localId,
     remoteId: b.remoteId,
     contentHash: b.contentHash,
+    rulesDigest: b.rulesDigest,
   }));
 }

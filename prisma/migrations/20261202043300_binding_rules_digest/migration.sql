@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Binding" ADD COLUMN "rulesDigest" TEXT;
