@@ -80,6 +80,7 @@ async function bind(ctx: ApplyContext, op: UserWriteOp, userid: string): Promise
     localId: op.localId,
     remoteId: userid,
     contentHash: op.contentHash,
+    rulesDigest: op.rulesDigest ?? null,
   });
 }
 

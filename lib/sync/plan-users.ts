@@ -7,6 +7,7 @@ import { contentHash } from "./hash";
 import { mapUser, type CompiledRules } from "./mapping";
 import { usableFallbacks, type MatchFallback } from "./matching";
 import { refKey } from "./plan-departments";
+import { updateReason } from "./rules-digest";
 import type {
   BindingRecord,
   ClashHolder,
@@ -25,6 +26,8 @@ import type {
 } from "./types";
 
 export type UserPlanInput = {
+  /** rulesDigest() of the run's rules: written with each binding, and tells a rule edit apart. */
+  rulesDigest?: string;
   accounts: SourceAccount[];
   /** OUs in scope and where their members go (refused OUs are absent). */
   scope: Set<string>;
@@ -193,6 +196,7 @@ export function planUsers(input: UserPlanInput): UserOp[] {
       fields: mapped.fields,
       departments,
       contentHash: contentHash({ fields: mapped.fields, departments: departments.map(refKey).sort() }),
+      rulesDigest: input.rulesDigest,
       identifier: { field: idField, value: identifierValue },
       ...(fallbacks.length > 0 && {
         fallbacks: fallbacks.map((field) => ({ field, value: mapped.fields[field] ?? null })),
@@ -203,7 +207,7 @@ export function planUsers(input: UserPlanInput): UserOp[] {
       claimed.add(remote.userid);
       const diff = diffUser(remote, mapped.fields, departments);
       if (diff.length === 0) continue;
-      const reason: Reason = { code: binding.contentHash === write.contentHash ? "remote_drift" : "source_changed" };
+      const reason = updateReason(binding, write.contentHash, input.rulesDigest);
       ops.push({ ...write, kind: "user_update", remoteId: remote.userid, diff, reason });
       continue;
     }

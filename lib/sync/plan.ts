@@ -4,6 +4,7 @@ import { compileSyncRules, type CompiledRules } from "./mapping";
 import { planDeptDeletes } from "./plan-dept-deletes";
 import { planDepartments } from "./plan-departments";
 import { planUsers } from "./plan-users";
+import { rulesDigest } from "./rules-digest";
 import type { Plan, PlanHold, PlanInput, PlanOp, PlanOpKind, UserOp } from "./types";
 
 export const DEFAULT_DELETE_THRESHOLD_PERCENT = 20;
@@ -60,7 +61,10 @@ export function holdFor(ops: PlanOp[], boundUsers: number, percent: number, coun
 
 /** Plans with rules compiled by the caller (compileSyncRules once per run). */
 export function planWithRules(input: PlanInput, rules: CompiledRules): Plan {
+  // Kept with each binding written, so the next run can tell an edit of the rules from one of the directory.
+  const digest = rulesDigest(input.rules);
   const depts = planDepartments({
+    rulesDigest: digest,
     sourceRootIds: input.sourceRootIds,
     ous: input.ous,
     rules,
@@ -69,6 +73,7 @@ export function planWithRules(input: PlanInput, rules: CompiledRules): Plan {
   });
   const only = input.only && new Set(input.only);
   const userOps = planUsers({
+    rulesDigest: digest,
     accounts: input.accounts,
     scope: depts.scope,
     ouDept: depts.ouDept,

@@ -33,6 +33,8 @@ export type ReasonParamMap = {
   new: NoParams;
   remote_drift: NoParams;
   source_changed: NoParams;
+  /** The content changed because the mapping rules did (the binding was written with other rules). */
+  mapping_changed: NoParams;
   remote_missing: { deptId?: string; userid?: string };
   matched_by_identifier: { field: string; value: string | null };
   matched_by_source_identifier: { sourceIdentifier: string | null };
@@ -95,6 +97,7 @@ const reasonCodes: { [K in ReasonCode]: true } = {
   new: true,
   remote_drift: true,
   source_changed: true,
+  mapping_changed: true,
   remote_missing: true,
   matched_by_identifier: true,
   matched_by_source_identifier: true,

@@ -53,6 +53,8 @@ export type BindingRecord = {
   remoteId: string;
   /** contentHash() of the fields last written successfully. */
   contentHash: string | null;
+  /** rulesDigest() of the rules that write used; null or absent when written before digests were kept. */
+  rulesDigest?: string | null;
 };
 
 export type SnapshotDepartment = {
@@ -143,6 +145,8 @@ export type DeptCreateOp = DeptOpBase & {
   parent: DeptRef;
   fields: DeptFields;
   contentHash: string;
+  /** rulesDigest() of the run's rules, kept with the binding. */
+  rulesDigest?: string;
 };
 /** A bound (or matched, `bind: true`) department whose name or order changes. */
 export type DeptUpdateOp = DeptOpBase & {
@@ -150,6 +154,8 @@ export type DeptUpdateOp = DeptOpBase & {
   remoteId: string;
   fields: DeptFields;
   contentHash: string;
+  /** rulesDigest() of the run's rules, kept with the binding. */
+  rulesDigest?: string;
   bind: boolean;
 };
 export type DeptMoveOp = DeptOpBase & {
@@ -158,6 +164,8 @@ export type DeptMoveOp = DeptOpBase & {
   parent: DeptRef;
   fields: DeptFields;
   contentHash: string;
+  /** rulesDigest() of the run's rules, kept with the binding. */
+  rulesDigest?: string;
   bind: boolean;
 };
 export type DeptDeleteOp = DeptOpBase & { kind: "dept_delete"; remoteId: string };
@@ -177,6 +185,8 @@ type UserWriteBase = UserOpBase & {
   fields: UserFields;
   departments: DeptRef[];
   contentHash: string;
+  /** rulesDigest() of the run's rules, kept with the binding. */
+  rulesDigest?: string;
   /** The mapping identifier and its value, checked before binding to an existing user. */
   identifier: { field: string; value: string | null };
   /** The enabled fallbacks in order, with this account's values: a clash on create is bound only when one agrees. */
