@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEPROVISION_POLICIES } from "@/lib/sync/deprovision";
 
 // One schema per wizard step, shared by the form (zodResolver) and the server action.
 const required = (max: number) =>
@@ -35,22 +36,36 @@ export type TApplication = z.output<typeof ZApplicationSchema>;
 
 export const ZIdpIdSchema = z.object({ id: z.string().min(1).max(64) });
 
-export const ZScenarioSchema = z.object({
-  id: z.string().min(1).max(64),
-  sourceOuIds: z
-    .array(z.string().min(1).max(64))
-    .min(1, { message: "idpValidation.sourceRequired" })
-    .max(100, { message: "validation.tooMany" }),
-  targetDeptId: z.coerce
-    .number({ message: "idpValidation.deptId" })
-    .int({ message: "idpValidation.deptId" })
-    .min(1, { message: "idpValidation.deptId" })
-    .max(Number.MAX_SAFE_INTEGER, { message: "idpValidation.deptId" }),
-  incrementalSync: z.boolean(),
-  qrLogin: z.boolean(),
-  /** In-app SSO through the application home page; left out, it stays as it is. */
-  inAppSso: z.boolean().optional(),
-});
+export const ZScenarioSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    sourceOuIds: z
+      .array(z.string().min(1).max(64))
+      .min(1, { message: "idpValidation.sourceRequired" })
+      .max(100, { message: "validation.tooMany" }),
+    targetDeptId: z.coerce
+      .number({ message: "idpValidation.deptId" })
+      .int({ message: "idpValidation.deptId" })
+      .min(1, { message: "idpValidation.deptId" })
+      .max(Number.MAX_SAFE_INTEGER, { message: "idpValidation.deptId" }),
+    incrementalSync: z.boolean(),
+    qrLogin: z.boolean(),
+    /** In-app SSO through the application home page; left out, it stays as it is. */
+    inAppSso: z.boolean().optional(),
+    /** For an account deleted or out of scope (lib/sync/deprovision.ts); left out, the policy stays as it is. */
+    deprovisionPolicy: z.enum(DEPROVISION_POLICIES).optional(),
+    /** The holding department of "move": a DingTalk dept_id, checked to exist when saved. */
+    deprovisionDeptId: z.coerce
+      .number({ message: "idpValidation.deptId" })
+      .int({ message: "idpValidation.deptId" })
+      .min(1, { message: "idpValidation.deptId" })
+      .max(Number.MAX_SAFE_INTEGER, { message: "idpValidation.deptId" })
+      .nullish(),
+  })
+  .refine((s) => s.deprovisionPolicy !== "move" || typeof s.deprovisionDeptId === "number", {
+    message: "idpValidation.holdingDeptRequired",
+    path: ["deprovisionDeptId"],
+  });
 export type TScenarioInput = z.input<typeof ZScenarioSchema>;
 
 export const ZRotateSecretSchema = z.object({

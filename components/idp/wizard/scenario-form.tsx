@@ -12,6 +12,8 @@ import { fieldAria, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import { Label } from "@/components/ui/label";
+import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
+import { DEPROVISION_POLICIES, type DeprovisionPolicyName } from "@/lib/sync/deprovision";
 import { useWords } from "@/components/messages/use-words";
 
 export type ScenarioDefaults = {
@@ -21,6 +23,8 @@ export type ScenarioDefaults = {
   incrementalSync: boolean;
   qrLogin: boolean;
   inAppSso: boolean;
+  deprovisionPolicy: DeprovisionPolicyName;
+  deprovisionDeptId: number | null;
 };
 
 type Props = {
@@ -43,11 +47,14 @@ export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPreviou
   const [incrementalSync, setIncremental] = useState(defaults.incrementalSync);
   const [qrLogin, setQrLogin] = useState(defaults.qrLogin);
   const [inAppSso, setInAppSso] = useState(defaults.inAppSso);
+  const [policy, setPolicy] = useState<DeprovisionPolicyName>(defaults.deprovisionPolicy);
+  const [holdingText, setHoldingText] = useState(defaults.deprovisionDeptId ? String(defaults.deprovisionDeptId) : "");
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [isSaving, setSaving] = useState(false);
 
   const deptId = /^\d{1,15}$/.test(deptText.trim()) ? Number(deptText.trim()) : null;
+  const holdingId = /^\d{1,15}$/.test(holdingText.trim()) ? Number(holdingText.trim()) : null;
 
   const lookup = async () => {
     setDeptName(null);
@@ -69,6 +76,7 @@ export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPreviou
     const local: Record<string, string | undefined> = {};
     if (sourceOuIds.length === 0) local.sourceOuIds = t("sourceRequired");
     if (deptId === null || deptId < 1) local.targetDeptId = t("deptIdInvalid");
+    if (policy === "move" && (holdingId === null || holdingId < 1)) local.deprovisionDeptId = t("deptIdInvalid");
     setErrors(local);
     if (Object.values(local).some(Boolean) || deptId === null) return;
     setSaving(true);
@@ -79,6 +87,8 @@ export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPreviou
       incrementalSync,
       qrLogin,
       inAppSso,
+      deprovisionPolicy: policy,
+      deprovisionDeptId: policy === "move" ? holdingId : null,
     });
     setSaving(false);
     if (result.ok) {
@@ -205,6 +215,54 @@ export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPreviou
             </p>
           </div>
         </div>
+      </section>
+      <section aria-labelledby="deprovision-heading" className="space-y-3">
+        <h3 id="deprovision-heading" className="font-medium">
+          {t("deprovision")}
+        </h3>
+        <p id="deprovision-description" className="text-muted-foreground text-sm">
+          {t("deprovisionHint")}
+        </p>
+        <RadioGroup
+          name="deprovisionPolicy"
+          value={policy}
+          onValueChange={(value) => setPolicy(value as DeprovisionPolicyName)}
+          aria-labelledby="deprovision-heading"
+          aria-describedby="deprovision-description"
+        >
+          {DEPROVISION_POLICIES.map((value) => (
+            <div key={value} className="flex items-start gap-3">
+              <RadioGroupItem
+                id={`deprovision-${value}`}
+                value={value}
+                className="mt-0.5"
+                aria-describedby={`deprovision-${value}-description`}
+              />
+              <div className="grid gap-1">
+                <Label htmlFor={`deprovision-${value}`}>{t(`deprovision_${value}`)}</Label>
+                <p id={`deprovision-${value}-description`} className="text-muted-foreground text-sm">
+                  {t(`deprovision_${value}Hint`)}
+                </p>
+              </div>
+            </div>
+          ))}
+        </RadioGroup>
+        {policy === "move" && (
+          <FormField
+            id="deprovisionDeptId"
+            label={t("holdingDept")}
+            description={t("holdingDeptHint")}
+            error={errors.deprovisionDeptId}
+          >
+            <Input
+              {...fieldAria("deprovisionDeptId", errors.deprovisionDeptId, true)}
+              value={holdingText}
+              inputMode="numeric"
+              className="max-w-48"
+              onChange={(e) => setHoldingText(e.target.value)}
+            />
+          </FormField>
+        )}
       </section>
       {formError && (
         <Alert variant="destructive" role="alert">

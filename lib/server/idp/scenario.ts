@@ -10,7 +10,12 @@ import { dingTalkAppError } from "./dingtalk-errors";
 type Scenario = z.output<typeof ZScenarioSchema>;
 
 /** The DingTalk department's name, or a field error on targetDeptId saying why it cannot be the target. */
-export async function lookupTargetDept(db: Db, id: string, deptId: number): Promise<{ deptId: number; name: string }> {
+export async function lookupTargetDept(
+  db: Db,
+  id: string,
+  deptId: number,
+  field: "targetDeptId" | "deprovisionDeptId" = "targetDeptId",
+): Promise<{ deptId: number; name: string }> {
   const idp = await db.identityProvider.findUnique({ where: { id } });
   if (!idp) throw new AppError({ code: "errors.idpNotFound" });
   try {
@@ -20,17 +25,11 @@ export async function lookupTargetDept(db: Db, id: string, deptId: number): Prom
     if (!isDingTalkError(err)) throw err;
     const code = err.effectiveCode;
     if (code === 60003 || code === 60004 || err.kind === "not_found") {
-      throw new AppError(
-        { code: "errors.deptNotFound" },
-        fieldErrorsFor(["targetDeptId"], { code: "errors.deptNotFound" }),
-      );
+      throw new AppError({ code: "errors.deptNotFound" }, fieldErrorsFor([field], { code: "errors.deptNotFound" }));
     }
     if (code === 50004)
-      throw new AppError(
-        { code: "errors.deptOutOfScope" },
-        fieldErrorsFor(["targetDeptId"], { code: "errors.deptOutOfScope" }),
-      );
-    throw dingTalkAppError(err, ["targetDeptId"]);
+      throw new AppError({ code: "errors.deptOutOfScope" }, fieldErrorsFor([field], { code: "errors.deptOutOfScope" }));
+    throw dingTalkAppError(err, [field]);
   }
 }
 
@@ -51,7 +50,17 @@ export async function saveScenario({ db, actor, input }: { db: Db; actor: AuditA
     );
   }
   const target = await lookupTargetDept(db, idp.id, input.targetDeptId);
+  // The holding department of "move" must exist in DingTalk, like the target node.
+  const holding =
+    input.deprovisionPolicy === "move" && input.deprovisionDeptId
+      ? await lookupTargetDept(db, idp.id, input.deprovisionDeptId, "deprovisionDeptId")
+      : undefined;
+  const deprovision = input.deprovisionPolicy && {
+    deprovisionPolicy: input.deprovisionPolicy,
+    deprovisionDeptId: holding?.deptId ?? null,
+  };
   const data = {
+    ...deprovision,
     sourceOuIds: JSON.stringify(input.sourceOuIds),
     targetDeptId: input.targetDeptId,
     incrementalSync: input.incrementalSync,
@@ -68,7 +77,7 @@ export async function saveScenario({ db, actor, input }: { db: Db; actor: AuditA
       action: "idp.scenario",
       targetType: "idp",
       targetId: idp.id,
-      details: { ...input, targetDeptName: target.name },
+      details: { ...input, targetDeptName: target.name, ...(holding && { deprovisionDeptName: holding.name }) },
     });
   });
   return target;

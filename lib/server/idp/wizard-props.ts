@@ -2,6 +2,7 @@ import { loadConfig } from "../config";
 import type { Db } from "../prisma-client";
 import { homePageUrl, publicBaseUrl } from "../sso/urls";
 import { getIdp, getRules, ouNames } from "./queries";
+import { readDeprovisionPolicy } from "@/lib/sync/deprovision";
 
 /**
  * Developer information for step 1: what DingTalk needs to know about this console. The QR
@@ -53,6 +54,8 @@ export async function wizardProps(db: Db, id: string | null) {
         incrementalSync: false,
         qrLogin: false,
         inAppSso: true,
+        deprovisionPolicy: "delete" as const,
+        deprovisionDeptId: null,
       },
     };
   }
@@ -83,6 +86,8 @@ export async function wizardProps(db: Db, id: string | null) {
       incrementalSync: idp.incrementalSync,
       qrLogin: idp.qrLogin,
       inAppSso: idp.inAppSso,
+      deprovisionPolicy: readDeprovisionPolicy(idp.deprovisionPolicy, idp.deprovisionDeptId).policy,
+      deprovisionDeptId: idp.deprovisionDeptId,
     },
   };
 }

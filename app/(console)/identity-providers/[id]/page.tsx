@@ -20,7 +20,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("identityProviders"))("overview") };
 }
 
-async function targetName(id: string): Promise<string | null> {
+/** The name of the target node, or of another department of this IdP's corp (the holding department). */
+async function targetName(id: string, deptId?: number): Promise<string | null> {
   const row = await db.identityProvider.findUnique({ where: { id } });
   if (!row) return null;
   try {
@@ -28,7 +29,7 @@ async function targetName(id: string): Promise<string | null> {
     const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000));
     return await Promise.race([
       idpClient(row)
-        .getDepartment(row.targetDeptId)
+        .getDepartment(deptId ?? row.targetDeptId)
         .then((d) => d.name),
       timeout,
     ]);
@@ -51,13 +52,15 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
     return error && formatMessage(runErrorMessage(error), { t: tr as unknown as Translate, locale });
   };
   const format = await getFormatter();
-  const [names, deptName, bindings, backlog, failures, baseline] = await Promise.all([
+  const holdingId = idp.deprovisionPolicy === "move" ? idp.deprovisionDeptId : null;
+  const [names, deptName, bindings, backlog, failures, baseline, holdingName] = await Promise.all([
     ouNames(db, idp.sourceOuIds),
     targetName(id),
     db.binding.count({ where: { idpId: id } }),
     db.outboxEvent.count({ where: { id: { gt: idp.outboxCursor } } }),
     listSyncFailures(db, id),
     lastFullSyncRun(db, id, idp.lastFullSyncAt),
+    holdingId ? targetName(id, holdingId) : null,
   ]);
   // The worker backs off after a run that could not reach DingTalk: say why and until when.
   const pausedUntil = idp.incrementalRetryAt && idp.incrementalRetryAt > new Date() ? idp.incrementalRetryAt : null;
@@ -116,6 +119,14 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
     [t("incremental"), incremental],
     [t("qrLogin"), idp.qrLogin ? t("on") : t("off")],
     [t("inAppSso"), idp.inAppSso ? t("on") : t("off")],
+    [
+      t("deprovision"),
+      holdingId
+        ? t("deprovision_move", {
+            department: holdingName ? t("targetValue", { id: holdingId, name: holdingName }) : String(holdingId),
+          })
+        : t(idp.deprovisionPolicy === "unbind" ? "deprovision_unbind" : "deprovision_delete"),
+    ],
     [t("bindings"), String(bindings)],
   ];
   return (
