@@ -142,6 +142,24 @@ describe("deprovisioning policy", () => {
     expect(store.binding("user", "a1")?.remoteId).toBe("alice");
   });
 
+  it("move and unbind in incremental runs: the targeted snapshot reads the bound user wherever it is", async () => {
+    const { client, store, holding, user, writes, plan } = await setup();
+    const move: DeprovisionPolicy = { policy: "move", deptId: holding };
+    const moved = await plan(afterLeaving(), move, ["a1"]);
+    expect(ops(moved)).toEqual(["user_update a1 deprovision_move"]);
+    await applyPlan({ plan: moved, client, store });
+    expect((await user("alice"))?.dept_id_list).toEqual([holding]);
+    expect(store.binding("user", "a1")?.remoteId).toBe("alice");
+    expect((await plan(afterLeaving(), move, ["a1"])).ops).toEqual([]);
+
+    const before = await writes();
+    const unbound = await plan(afterLeaving(), { policy: "unbind" }, ["a2"]);
+    expect(ops(unbound)).toEqual(["user_update a2 deprovision_unbind"]);
+    await applyPlan({ plan: unbound, client, store });
+    expect(await writes()).toBe(before);
+    expect(store.binding("user", "a2")).toBeUndefined();
+  });
+
   it("unbind: bindings gone, users untouched in DingTalk and no write call", async () => {
     const { store, state, writes, sync } = await setup();
     const before = await state();
