@@ -68,3 +68,10 @@ export function defaultMappingRules(): MappingRule[] {
     organizationRule("name", "idpOrganizationalUnit.organizationalUnitName"),
   ];
 }
+
+/** The DingTalk field the rules name as the mapping identifier (the userid when none does). */
+export function identifierFieldOf(
+  rules: readonly Pick<MappingRule, "objectType" | "targetField" | "isMappingIdentifier">[],
+): string {
+  return rules.find((r) => r.objectType === "user" && r.isMappingIdentifier)?.targetField ?? "userid";
+}

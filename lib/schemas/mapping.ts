@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAPPING_KINDS, MAPPING_OBJECT_TYPES, type MappingRule } from "@/lib/mapping";
+import { identifierFieldOf, MAPPING_KINDS, MAPPING_OBJECT_TYPES, type MappingRule } from "@/lib/mapping";
 import { MATCH_FALLBACKS } from "@/lib/sync/matching";
 
 // The Configure Field Mapping input, shared by the editor (browser) and the save action (server).
@@ -37,13 +37,6 @@ export const ZMatchFallbacksSchema = z
   .array(z.enum(MATCH_FALLBACKS))
   .max(MATCH_FALLBACKS.length)
   .refine((list) => new Set(list).size === list.length, { message: "idpValidation.matchFallbacks" });
-
-/** The DingTalk field the rules name as the mapping identifier (the userid when none does). */
-export function identifierFieldOf(
-  rules: readonly Pick<MappingRule, "objectType" | "targetField" | "isMappingIdentifier">[],
-) {
-  return rules.find((r) => r.objectType === "user" && r.isMappingIdentifier)?.targetField ?? "userid";
-}
 
 export const ZSaveMappingSchema = z
   .object({
