@@ -4,34 +4,26 @@ import { TestSandbox, type TestCorp } from "@/lib/dingtalk/sandbox/testing";
 import { ZSaveMappingSchema } from "@/lib/schemas/mapping";
 import { formatMobile } from "@/lib/sync";
 import { readReason } from "@/lib/sync/reasons";
-import { seedDemoDirectory } from "@/prisma/seed-demo";
 import type { CurrentAdmin } from "../auth";
 import type { Db } from "../prisma-client";
+import { startDemoSandboxIdp, type DemoSandboxFixture } from "../sync/demo-sandbox-fixture";
 import { waitForRun } from "../sync/runs";
-import { createSandboxIdp } from "../sync/sandbox-idp";
-import { createTestDb } from "../test-db";
 import { saveMapping } from "./mapping";
 import { getRules } from "./queries";
 
 let db: Db;
-let cleanup: () => Promise<void>;
 let sandbox: TestSandbox;
 let corp: TestCorp;
 let idpId: string;
 const admin: CurrentAdmin = { id: "admin-1", email: "admin@example.com", name: "Admin", locale: "en" };
 
+let fixture: DemoSandboxFixture | undefined;
 beforeAll(async () => {
-  ({ db, cleanup } = await createTestDb());
-  await seedDemoDirectory(db);
-  await db.admin.create({ data: { id: admin.id, email: admin.email, name: admin.name, passwordHash: "x" } });
-  sandbox = await TestSandbox.start();
-  corp = await sandbox.corp();
-  const root = await db.organizationalUnit.findFirstOrThrow({ where: { parentId: null } });
-  idpId = await createSandboxIdp(db, { sandboxUrl: sandbox.url, app: corp, sourceOuIds: [root.id] });
+  fixture = await startDemoSandboxIdp({ admin });
+  ({ db, sandbox, corp, idpId } = fixture);
 }, 120_000);
 afterAll(async () => {
-  await sandbox?.close();
-  await cleanup?.();
+  await fixture?.close();
 });
 
 describe("matching fallbacks", { timeout: 180_000 }, () => {

@@ -1,17 +1,14 @@
 // The deprovisioning policy stored on the IdP reaches planning and apply through a run.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestSandbox, type TestCorp } from "@/lib/dingtalk/sandbox/testing";
-import { seedDemoDirectory } from "@/prisma/seed-demo";
 import { deleteAccounts } from "../directory/accounts";
 import type { Db } from "../prisma-client";
-import { createTestDb } from "../test-db";
+import { startDemoSandboxIdp, type DemoSandboxFixture } from "./demo-sandbox-fixture";
 import { startSyncRun, waitForRun } from "./runs";
-import { createSandboxIdp } from "./sandbox-idp";
 
 type SandboxState = { users: { userid: string; name: string; dept_id_list: number[] }[] };
 
 let db: Db;
-let cleanup: () => Promise<void>;
 let sandbox: TestSandbox;
 let corp: TestCorp;
 let idpId: string;
@@ -22,17 +19,13 @@ const fullRun = async () =>
   waitForRun(db, (await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" })).id);
 const binding = (userid: string) => db.binding.findFirst({ where: { idpId, objectType: "user", remoteId: userid } });
 
+let fixture: DemoSandboxFixture | undefined;
 beforeAll(async () => {
-  ({ db, cleanup } = await createTestDb());
-  await seedDemoDirectory(db);
-  sandbox = await TestSandbox.start();
-  corp = await sandbox.corp();
-  const root = await db.organizationalUnit.findFirstOrThrow({ where: { parentId: null } });
-  idpId = await createSandboxIdp(db, { sandboxUrl: sandbox.url, app: corp, sourceOuIds: [root.id] });
+  fixture = await startDemoSandboxIdp();
+  ({ db, sandbox, corp, idpId } = fixture);
 }, 120_000);
 afterAll(async () => {
-  await sandbox?.close();
-  await cleanup?.();
+  await fixture?.close();
 });
 
 describe("deprovisioning policy of the IdP", { timeout: 180_000 }, () => {
