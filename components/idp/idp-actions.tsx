@@ -8,6 +8,7 @@ import { toast } from "sonner";
 import { setIdpStatusAction } from "@/app/actions/idp/set-idp-status";
 import { startSyncAction } from "@/app/actions/idp/start-sync";
 import { Button, buttonVariants } from "@/components/ui/button";
+import { syncDestination } from "@/lib/views/plans";
 import { DeleteIdpButton } from "./delete-idp-button";
 import { useWords } from "@/components/messages/use-words";
 
@@ -26,7 +27,7 @@ export function IdpActions({ id, name, status, bindings }: Props) {
     const result = await startSyncAction({ id, mode });
     setBusy(null);
     if (!result.ok) return void toast.error(messages.text(result.error));
-    router.push(`/sync-runs/${result.data.runId}`);
+    router.push(syncDestination(id, result.data));
   };
   const toggle = async () => {
     setBusy("status");

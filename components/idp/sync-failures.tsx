@@ -12,6 +12,7 @@ import { useWords } from "@/components/messages/use-words";
 import { errcodeMessage, reasonMessage } from "@/lib/messages";
 import { readReason } from "@/lib/sync/reasons";
 import type { SyncFailureView } from "@/lib/views/idp";
+import { ConflictActions, isConflictReason } from "./conflict-actions";
 
 /** Objects whose last write to DingTalk failed: why, how often, when the worker tries again; Retry now. */
 export function SyncFailures({ idpId, rows, total }: { idpId: string; rows: SyncFailureView[]; total: number }) {
@@ -28,6 +29,8 @@ export function SyncFailures({ idpId, rows, total }: { idpId: string; rows: Sync
     if (!result.ok) return void toast.error(messages.text(result.error));
     router.push(`/sync-runs/${result.data.runId}`);
   };
+  // The conflict queue: clashes with existing DingTalk users get Link, Skip and Edit.
+  const hasConflicts = rows.some((f) => f.objectType === "user" && isConflictReason(readReason(f.reason)));
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" });
   return (
     <section id="sync-failures" aria-labelledby="failures-heading" className="scroll-mt-4 space-y-3">
@@ -50,6 +53,7 @@ export function SyncFailures({ idpId, rows, total }: { idpId: string; rows: Sync
             <TableHead>{t("failureAttempts")}</TableHead>
             <TableHead>{t("failureLast")}</TableHead>
             <TableHead>{t("failureNextRetry")}</TableHead>
+            {hasConflicts && <TableHead>{t("conflictDecision")}</TableHead>}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -81,6 +85,13 @@ export function SyncFailures({ idpId, rows, total }: { idpId: string; rows: Sync
                 <TableCell className="whitespace-normal text-sm">
                   {f.nextRetryAt ? when(f.nextRetryAt) : t("failureManual")}
                 </TableCell>
+                {hasConflicts && (
+                  <TableCell className="whitespace-normal">
+                    {f.objectType === "user" && reason && isConflictReason(reason) && (
+                      <ConflictActions idpId={idpId} localId={f.localId} displayName={f.displayName} reason={reason} />
+                    )}
+                  </TableCell>
+                )}
               </TableRow>
             );
           })}

@@ -32,6 +32,12 @@ export type ActionErrorParamMap = {
   "errors.idpDisabled": NoParams;
   "errors.nothingToRetry": NoParams;
   "errors.noFailures": NoParams;
+  /** Review, then apply (lib/server/sync/plans.ts). */
+  "errors.planNotFound": NoParams;
+  "errors.planStale": NoParams;
+  "errors.planApplied": { by: string };
+  /** A conflict decision for an account that is not in the directory any more. */
+  "errors.decisionAccountMissing": NoParams;
   /** Modify > basic settings changed an endpoint or the edition and left the AppSecret empty. */
   "errors.appSecretReentry": NoParams;
   /** DingTalk refused or could not be reached; the words name the cause and the fix. */

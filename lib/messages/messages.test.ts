@@ -97,7 +97,11 @@ const samples: { [K in WithParams]: MessageParamMap[K] } = {
   "syncReasons.account_deleted": { remotePresent: true },
   "syncReasons.account_out_of_scope": { remotePresent: false },
   "syncReasons.deprovision_move": { left: "deleted", userid: "u1", deptId: 42 },
-  "syncReasons.deprovision_unbind": { left: "out_of_scope", userid: "u1" },
+  "syncReasons.deprovision_unbind": { left: "disabled", userid: "u1" },
+  "syncReasons.linked_by_admin": { userid: "u9" },
+  "errors.planApplied": { by: "admin@example.com" },
+  "syncReasons.link_target_taken": { userid: "u9", name: "Zhang" },
+  "syncReasons.account_disabled": { remotePresent: true },
 };
 
 // Codes without parameters, listed once per family so a new one cannot be left out.
@@ -124,6 +128,10 @@ const actionCodes: { [K in ActionErrorCode]: true } = {
   "errors.idpDisabled": true,
   "errors.nothingToRetry": true,
   "errors.noFailures": true,
+  "errors.planNotFound": true,
+  "errors.planStale": true,
+  "errors.planApplied": true,
+  "errors.decisionAccountMissing": true,
   "errors.appSecretReentry": true,
   "errors.dingtalk": true,
 };

@@ -52,6 +52,8 @@ export const ZScenarioSchema = z
     qrLogin: z.boolean(),
     /** In-app SSO through the application home page; left out, it stays as it is. */
     inAppSso: z.boolean().optional(),
+    /** Review before writing (lib/sync/review.ts); left out, it stays as it is. */
+    reviewBeforeWriting: z.boolean().optional(),
     /** For an account deleted or out of scope (lib/sync/deprovision.ts); left out, the policy stays as it is. */
     deprovisionPolicy: z.enum(DEPROVISION_POLICIES).optional(),
     /** The holding department of "move": a DingTalk dept_id, checked to exist when saved. */
@@ -78,6 +80,24 @@ export const ZSyncStartSchema = z.object({
   mode: z.enum(["full", "dry_run"]),
   confirmDeletes: z.boolean().optional(),
 });
+
+const id = z.string().min(1).max(64);
+
+export const ZApplyPlanSchema = z.object({ planId: id, confirmDeletes: z.boolean().optional() });
+
+/** An administrator's answer to a conflict: link the account to a DingTalk user, skip it, or take the answer back. */
+export const ZDecideConflictSchema = z.discriminatedUnion("decision", [
+  z.object({
+    idpId: id,
+    localId: id,
+    decision: z.literal("link"),
+    remoteId: z.string().trim().min(1).max(64),
+    planId: id.optional(),
+  }),
+  z.object({ idpId: id, localId: id, decision: z.literal("skip"), planId: id.optional() }),
+  z.object({ idpId: id, localId: id, decision: z.literal("clear"), planId: id.optional() }),
+]);
+export type TDecideConflictInput = z.output<typeof ZDecideConflictSchema>;
 
 export const ZRunIdSchema = z.object({ runId: z.string().min(1).max(64) });
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 function stable(value: Json): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value);

@@ -35,6 +35,16 @@ export {
   planSync,
   planWithRules,
 } from "./plan";
+export { planInputDigest } from "./plan-digest";
+export {
+  isReviewGroup,
+  needsReview,
+  REVIEW_GROUPS,
+  reviewCounts,
+  reviewGroup,
+  type ReviewCounts,
+  type ReviewGroup,
+} from "./review";
 export { readSnapshot, type ReadSnapshotOptions, type SnapshotClient } from "./snapshot";
 export type { ApplyClient, SyncStore } from "./store";
 export {

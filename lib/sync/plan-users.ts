@@ -15,6 +15,7 @@ import type {
   DeptRef,
   FieldDiff,
   MappingProblem,
+  MatchDecision,
   Reason,
   SnapshotDepartment,
   SnapshotUser,
@@ -43,6 +44,8 @@ export type UserPlanInput = {
   departments?: SnapshotDepartment[];
   /** What happens to the user of an account that left; delete by default. */
   deprovision?: DeprovisionPolicy;
+  /** An administrator's links and skips (lib/sync/types.ts MatchDecision). */
+  decisions?: MatchDecision[];
 };
 
 const MAX_DEPARTMENTS = 100;
@@ -102,7 +105,7 @@ function deprovisionOp(
   binding: BindingRecord,
   remote: SnapshotUser | undefined,
   deprovision: Exclude<DeprovisionPolicy, { policy: "delete" }>,
-  left: "deleted" | "out_of_scope",
+  left: "deleted" | "out_of_scope" | "disabled",
 ): Omit<UserUpdateOp, "identifier"> | undefined {
   const base = {
     objectType: "user" as const,
@@ -157,14 +160,27 @@ export function planUsers(input: UserPlanInput): UserOp[] {
     }
     return Object.keys(holders).length > 0 ? { holders } : {};
   };
+  const decisions = new Map((input.decisions ?? []).map((d) => [d.localId, d]));
   const claimed = new Set<string>();
-  const free = (u: SnapshotUser) => !boundRemote.has(u.userid) && !claimed.has(u.userid);
+  // Users an administrator linked to an unbound account are that account's: nothing else matches them.
+  const reserved = new Set<string>();
+  for (const d of decisions.values())
+    if (d.decision === "link" && !bindings.has(d.localId) && !boundRemote.has(d.remoteId)) reserved.add(d.remoteId);
+  const free = (u: SnapshotUser) => !boundRemote.has(u.userid) && !claimed.has(u.userid) && !reserved.has(u.userid);
   const inScope = new Set<string>();
   const ops: UserOp[] = [];
 
   for (const account of input.accounts) {
     if (input.only && !input.only.has(account.id)) continue;
     if (!account.ouIds.some((id) => scope.has(id))) continue;
+    const decision = decisions.get(account.id);
+    // Skipped by an administrator: left alone entirely (not written, not deprovisioned) until un-skipped.
+    if (decision?.decision === "skip") {
+      inScope.add(account.id);
+      continue;
+    }
+    // A disabled account is not created; one that was bound follows the deprovisioning policy below.
+    if (account.status === "disabled") continue;
     inScope.add(account.id);
     const mapped = mapUser(account, rules);
     const departments = departmentsOf(account, scope, ouDept);
@@ -224,6 +240,27 @@ export function planUsers(input: UserPlanInput): UserOp[] {
       });
       continue;
     }
+    if (decision?.decision === "link") {
+      // Approved by an administrator: bind this account to that DingTalk user, then update it as planned.
+      const userid = decision.remoteId;
+      const target = remoteById.get(userid);
+      if (boundRemote.has(userid) || claimed.has(userid)) {
+        const reason: Reason = { code: "link_target_taken", params: { userid, name: target?.fields.name ?? null } };
+        ops.push({ ...common, kind: "user_invalid", problems: [{ field: "userid", code: "taken" }], diff: [], reason });
+        continue;
+      }
+      claimed.add(userid);
+      const diff = diffUser(target, mapped.fields, departments);
+      ops.push({
+        ...write,
+        kind: "user_bind",
+        remoteId: userid,
+        diff,
+        reason: { code: "linked_by_admin", params: { userid } },
+        ...(target && { existing: holderOf(target) }),
+      });
+      continue;
+    }
     // The identifier first, then each enabled fallback in order, among unbound, unclaimed users.
     let matched: { field: string; value: string | null; users: SnapshotUser[]; fallback: boolean } | undefined;
     for (const [field, value, index, fallback] of [
@@ -251,7 +288,7 @@ export function planUsers(input: UserPlanInput): UserOp[] {
       const reason: Reason = matched.fallback
         ? { code: "matched_by_fallback", params }
         : { code: "matched_by_identifier", params };
-      ops.push({ ...write, kind: "user_bind", remoteId: match.userid, diff, reason });
+      ops.push({ ...write, kind: "user_bind", remoteId: match.userid, diff, reason, existing: holderOf(match) });
       continue;
     }
     const userid = mapped.userid ?? account.username;
@@ -274,14 +311,20 @@ export function planUsers(input: UserPlanInput): UserOp[] {
     });
   }
 
-  const accountIds = new Set(input.accounts.map((a) => a.id));
+  const accountById = new Map(input.accounts.map((a) => [a.id, a]));
   const deprovision = input.deprovision ?? { policy: "delete" };
   for (const binding of bindings.values()) {
     if (inScope.has(binding.localId) || (input.only && !input.only.has(binding.localId))) continue;
     const remote = remoteById.get(binding.remoteId);
-    const code = accountIds.has(binding.localId) ? "account_out_of_scope" : "account_deleted";
+    const account = accountById.get(binding.localId);
+    const code = !account
+      ? "account_deleted"
+      : account.status === "disabled"
+        ? "account_disabled"
+        : "account_out_of_scope";
     if (deprovision.policy !== "delete") {
-      const op = deprovisionOp(binding, remote, deprovision, code === "account_deleted" ? "deleted" : "out_of_scope");
+      const left = code === "account_deleted" ? "deleted" : code === "account_disabled" ? "disabled" : "out_of_scope";
+      const op = deprovisionOp(binding, remote, deprovision, left);
       if (op) ops.push({ ...op, identifier: { field: idField, value: null } });
       continue;
     }

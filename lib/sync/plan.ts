@@ -84,6 +84,7 @@ export function planWithRules(input: PlanInput, rules: CompiledRules): Plan {
     fallbacks: input.matchFallbacks,
     departments: input.snapshot.departments,
     deprovision: input.deprovision,
+    decisions: input.decisions,
   });
   const createdUnder = new Map<number, number>();
   for (const op of depts.ops) {

@@ -7,6 +7,8 @@ type NoParams = Record<string, never>;
 type Stopped = { remotePresent: boolean };
 type Clash = { field: string; value: string | null; account: string };
 type Holder = { userid: string; name: string | null; account: string };
+/** Why an account's user is deprovisioned. */
+type Left = "deleted" | "out_of_scope" | "disabled";
 type Threshold = { percent: number; count: number; deletes: number; bound: number };
 
 /** What cannot be written to one DingTalk field (or why the object cannot be written at all). */
@@ -74,9 +76,15 @@ export type ReasonParamMap = {
   account_deleted: Stopped;
   account_out_of_scope: Stopped;
   /** Deprovisioning policy "move": the user of an account that left goes to the holding department only. */
-  deprovision_move: { left: "deleted" | "out_of_scope"; userid: string; deptId: number };
+  deprovision_move: { left: Left; userid: string; deptId: number };
   /** Deprovisioning policy "unbind": the binding goes, the DingTalk user is left as it is. */
-  deprovision_unbind: { left: "deleted" | "out_of_scope"; userid: string };
+  deprovision_unbind: { left: Left; userid: string };
+  /** An administrator linked this account to the DingTalk user (conflict queue or review): bind, then update. */
+  linked_by_admin: { userid: string };
+  /** The linked DingTalk user is bound to another account already: nothing is written. */
+  link_target_taken: { userid: string; name: string | null };
+  /** A disabled account: it is not created in DingTalk (an account that was bound follows the deprovisioning policy). */
+  account_disabled: Stopped;
 } & { [K in DingTalkErrorKind as `dingtalk_${K}`]: NoParams };
 export type ReasonCode = keyof ReasonParamMap;
 
@@ -134,6 +142,9 @@ const reasonCodes: { [K in ReasonCode]: true } = {
   account_out_of_scope: true,
   deprovision_move: true,
   deprovision_unbind: true,
+  linked_by_admin: true,
+  link_target_taken: true,
+  account_disabled: true,
   dingtalk_auth: true,
   dingtalk_permission: true,
   dingtalk_throttled: true,

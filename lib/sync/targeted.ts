@@ -17,6 +17,7 @@ import type {
   SnapshotUser,
   SourceAccount,
   SourceOu,
+  MatchDecision,
 } from "./types";
 
 export type TargetedClient = Pick<
@@ -46,6 +47,8 @@ export type NeedsInput = {
   rules: CompiledRules;
   /** Enabled matching fallbacks, in order: each needs what its field's lookup needs. */
   fallbacks?: MatchFallback[];
+  /** An administrator's links and skips: a linked user is read by its userid, a skipped account needs nothing. */
+  decisions?: MatchDecision[];
 };
 
 export function snapshotNeeds(input: NeedsInput): SnapshotNeeds {
@@ -63,6 +66,7 @@ export function snapshotNeeds(input: NeedsInput): SnapshotNeeds {
   const listUsersOf = new Set<number>();
   const userids = new Set<string>();
   const mobiles = new Set<string>();
+  const decisions = new Map((input.decisions ?? []).map((d) => [d.localId, d]));
 
   for (const id of input.only) {
     const bound = deptOf.get(id);
@@ -82,6 +86,12 @@ export function snapshotNeeds(input: NeedsInput): SnapshotNeeds {
     if (boundUser) userids.add(boundUser);
     const account = accounts.get(id);
     if (!account || boundUser) continue;
+    const decision = decisions.get(id);
+    if (decision?.decision === "skip") continue;
+    if (decision?.decision === "link") {
+      userids.add(decision.remoteId);
+      continue;
+    }
     const mapped = mapUser(account, input.rules);
     const userid = mapped.userid ?? account.username;
     userids.add(userid);

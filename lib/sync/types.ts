@@ -110,9 +110,19 @@ export type PlanInput = {
   deleteThresholdCount?: number;
   /** Matching precedence after the identifier, in order (lib/sync/matching.ts); none by default. */
   matchFallbacks?: MatchFallback[];
-  /** What happens to the user of an account deleted or out of scope; delete by default. */
+  /** What happens to the user of an account deleted, disabled or out of scope; delete by default. */
   deprovision?: DeprovisionPolicy;
+  /** An administrator's answers to conflicts: link an account to a DingTalk user, or skip it. */
+  decisions?: MatchDecision[];
 };
+
+/**
+ * An administrator's answer to a conflict (the IdP's conflict queue or the review): "link" binds the
+ * account to that DingTalk user (then updates it as planned); "skip" leaves the account out of every
+ * run until un-skipped (no write, no deprovisioning).
+ */
+export type MatchDecision =
+  { localId: string; decision: "link"; remoteId: string } | { localId: string; decision: "skip" };
 
 /**
  * Per IdP: delete the DingTalk user (counted toward the deletion threshold), move it to a holding
@@ -204,7 +214,12 @@ export type UserCreateOp = UserWriteBase & {
 };
 export type UserUpdateOp = UserWriteBase & { kind: "user_update"; remoteId: string };
 /** An unbound account matched to an existing DingTalk user: bind, then update the diff. */
-export type UserBindOp = UserWriteBase & { kind: "user_bind"; remoteId: string };
+export type UserBindOp = UserWriteBase & {
+  kind: "user_bind";
+  remoteId: string;
+  /** The DingTalk user as it is now (name, departments), shown beside the account in the review. */
+  existing?: ClashHolder;
+};
 export type UserDeleteOp = UserOpBase & { kind: "user_delete"; remoteId: string };
 export type UserInvalidOp = UserOpBase & { kind: "user_invalid"; problems: MappingProblem[] };
 

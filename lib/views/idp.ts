@@ -19,6 +19,8 @@ export type PermissionCheck = {
 export type SyncFailureView = {
   id: string;
   objectType: ObjectType;
+  /** The account or OU id: for the conflict queue's actions and "Edit the account", never shown as text. */
+  localId: string;
   displayName: string;
   errcode: number | null;
   /** A Reason as JSON: read it with readReason (lib/sync/reasons.ts). */
@@ -27,4 +29,13 @@ export type SyncFailureView = {
   attempts: number;
   nextRetryAt: string | null;
   lastFailedAt: string;
+};
+
+/** An account an administrator skipped in the conflict queue or the review: left out of every run until un-skipped. */
+export type SkippedAccountView = {
+  localId: string;
+  displayName: string;
+  username: string | null;
+  decidedBy: string;
+  decidedAt: string;
 };

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import type { MappingRule } from "@/lib/mapping";
 import type { MatchFallback } from "@/lib/sync/matching";
+import { syncDestination } from "@/lib/views/plans";
 import { MappingEditor } from "./mapping-editor";
 
 /** The Configure Field Mapping screen: the wizard's editor with Save, and Save and sync while the IdP is enabled. */
@@ -25,9 +26,9 @@ export function ConfigureMapping(props: {
       customFields={props.customFields}
       mode="update"
       canSync={props.canSync}
-      onSaved={({ runId }) => {
+      onSaved={(saved) => {
         toast.success(t("saved"));
-        if (runId) router.push(`/sync-runs/${runId}`);
+        if (saved.runId || saved.planId) router.push(syncDestination(props.idpId, saved));
         else router.refresh();
       }}
     />

@@ -28,7 +28,7 @@ type Props = {
   /** Configure Field Mapping: offer "Save and sync" besides "Save" (an enabled IdP). */
   canSync?: boolean;
   onPrevious?: () => void;
-  onSaved: (result: { runId: string | null; mode: "sync" | "save" | "update" }) => void;
+  onSaved: (result: { runId: string | null; planId: string | null; mode: "sync" | "save" | "update" }) => void;
 };
 
 /** The mapping editor of wizard step 4 and Configure Field Mapping; validation and preview run in the browser. */
@@ -120,7 +120,7 @@ export function MappingEditor({
     const matchFallbacks = usableFallbacks(fallbacks, identifierField);
     const result = await saveMappingAction({ id: idpId, rules, matchFallbacks, mode: saveMode });
     setSaving(null);
-    if (result.ok) return onSaved({ runId: result.data.runId, mode: saveMode });
+    if (result.ok) return onSaved({ ...result.data, mode: saveMode });
     setServerProblems(ruleMessages(result.error.fieldErrors));
     setServerError(messages.text(result.error));
   };

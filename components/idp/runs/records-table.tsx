@@ -1,15 +1,14 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useWords } from "@/components/messages/use-words";
-import type { Locale } from "@/lib/i18n/config";
-import { dingTalkFieldLabel } from "@/lib/mapping/fields";
 import { errcodeMessage, reasonMessage } from "@/lib/messages";
 import { readReason } from "@/lib/sync/reasons";
 import { readDiff } from "@/lib/sync/run";
-import { DEPARTMENT_FIELDS, type DepartmentLabel, type RunRecord } from "@/lib/views/runs";
+import type { DepartmentLabel, RunRecord } from "@/lib/views/runs";
+import { DiffList } from "./diff-list";
 
 /** A run's records: action, status, DingTalk error code and message, reason and field diff. */
 export function RecordsTable({
@@ -20,19 +19,7 @@ export function RecordsTable({
   departments?: Record<string, DepartmentLabel>;
 }) {
   const t = useTranslations("syncRuns");
-  // A department reference as words: its name with its path, never the internal id it is stored as.
-  const department = (key: string) => {
-    const label = departments[key];
-    if (!label || label.kind === "unknown") return t("departmentUnknown");
-    if (label.kind === "target") return t("departmentTarget");
-    if (label.kind === "dingtalk") return t("departmentDingTalk", { id: label.deptId });
-    const name = label.path.at(-1)!;
-    return label.path.length > 1 ? `${name} (${label.path.slice(0, -1).join(" / ")})` : name;
-  };
-  const value = (field: string, text: string | null) =>
-    text === null ? "∅" : DEPARTMENT_FIELDS.includes(field) ? text.split(",").map(department).join("; ") : text;
   const { text } = useWords();
-  const locale = useLocale() as Locale;
   if (records.length === 0) return <p className="text-muted-foreground p-4 text-sm">{t("noRecords")}</p>;
   return (
     <Table aria-label={t("records")} regionLabel={t("records")}>
@@ -76,19 +63,7 @@ export function RecordsTable({
                 )}
               </TableCell>
               <TableCell className="whitespace-normal">
-                {diff.length === 0 ? (
-                  "—"
-                ) : (
-                  <ul className="space-y-0.5 text-xs">
-                    {diff.map((d) => (
-                      <li key={d.field}>
-                        {dingTalkFieldLabel(r.objectType, d.field, locale)}:{" "}
-                        <del className="text-muted-foreground">{value(d.field, d.before)}</del> →{" "}
-                        <ins className="no-underline">{value(d.field, d.after)}</ins>
-                      </li>
-                    ))}
-                  </ul>
-                )}
+                <DiffList diff={diff} objectType={r.objectType} departments={departments} />
               </TableCell>
             </TableRow>
           );

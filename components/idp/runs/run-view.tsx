@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useWords } from "@/components/messages/use-words";
 import { isActiveRunStatus, RECORD_STATUSES } from "@/lib/sync/run";
+import { syncDestination } from "@/lib/views/plans";
 import type { RunDetail } from "@/lib/views/runs";
 import { RecordsTable } from "./records-table";
 import { RunProgress } from "./run-progress";
@@ -54,7 +55,7 @@ export function RunView({ initial }: { initial: RunDetail }) {
   const confirmDeletes = async () => {
     const result = await startSyncAction({ id: run.idpId, mode: "full", confirmDeletes: true });
     if (!result.ok) return void toast.error(messages.text(result.error));
-    router.push(`/sync-runs/${result.data.runId}`);
+    router.push(syncDestination(run.idpId, result.data));
   };
   const cancel = async () => {
     const result = await cancelRunAction({ runId });

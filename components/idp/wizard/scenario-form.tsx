@@ -23,6 +23,7 @@ export type ScenarioDefaults = {
   incrementalSync: boolean;
   qrLogin: boolean;
   inAppSso: boolean;
+  reviewBeforeWriting: boolean;
   deprovisionPolicy: DeprovisionPolicyName;
   deprovisionDeptId: number | null;
 };
@@ -47,6 +48,7 @@ export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPreviou
   const [incrementalSync, setIncremental] = useState(defaults.incrementalSync);
   const [qrLogin, setQrLogin] = useState(defaults.qrLogin);
   const [inAppSso, setInAppSso] = useState(defaults.inAppSso);
+  const [reviewBeforeWriting, setReview] = useState(defaults.reviewBeforeWriting);
   const [policy, setPolicy] = useState<DeprovisionPolicyName>(defaults.deprovisionPolicy);
   const [holdingText, setHoldingText] = useState(defaults.deprovisionDeptId ? String(defaults.deprovisionDeptId) : "");
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
@@ -87,6 +89,7 @@ export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPreviou
       incrementalSync,
       qrLogin,
       inAppSso,
+      reviewBeforeWriting,
       deprovisionPolicy: policy,
       deprovisionDeptId: policy === "move" ? holdingId : null,
     });
@@ -212,6 +215,20 @@ export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPreviou
             <Label htmlFor="inAppSso">{t("inAppSso")}</Label>
             <p id="inAppSso-description" className="text-muted-foreground text-sm">
               {t("inAppSsoHint")}
+            </p>
+          </div>
+        </div>
+        <div className="flex items-start gap-3">
+          <Switch
+            id="reviewBeforeWriting"
+            checked={reviewBeforeWriting}
+            onCheckedChange={setReview}
+            aria-describedby="reviewBeforeWriting-description"
+          />
+          <div className="grid gap-1">
+            <Label htmlFor="reviewBeforeWriting">{t("reviewBeforeWriting")}</Label>
+            <p id="reviewBeforeWriting-description" className="text-muted-foreground text-sm">
+              {t("reviewBeforeWritingHint")}
             </p>
           </div>
         </div>

@@ -8,6 +8,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Stepper } from "@/components/ui/stepper";
 import type { TApplicationInput } from "@/lib/schemas/idp";
 import type { MappingRule } from "@/lib/mapping";
+import { syncDestination } from "@/lib/views/plans";
 import { ApplicationForm } from "./application-form";
 import type { DeveloperInfo } from "./developer-info";
 import type { ScenarioDefaults } from "./scenario-form";
@@ -96,7 +97,7 @@ export function BindWizard(props: WizardProps) {
           customFields={props.customFields}
           mode="wizard"
           onPrevious={() => setStep(3)}
-          onSaved={({ runId }) => router.push(runId ? `/sync-runs/${runId}` : `/identity-providers/${id}`)}
+          onSaved={(saved) => router.push(syncDestination(id, saved))}
         />
       )}
     </div>

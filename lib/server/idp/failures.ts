@@ -16,6 +16,7 @@ export async function listSyncFailures(db: Db, idpId: string): Promise<{ rows: S
     rows: rows.map((f) => ({
       id: f.id,
       objectType: f.objectType as ObjectType,
+      localId: f.localId,
       displayName: f.displayName,
       errcode: f.errcode,
       reason: f.reason,

@@ -120,7 +120,7 @@ describe("the Bind DingTalk wizard, against the sandbox", () => {
     expect(Object.keys(refused.fieldErrors ?? {})).toEqual([
       `rules.${rules.findIndex((r) => r.targetField === "email")}.source`,
     ]);
-    expect(await saveMapping({ db, admin, id, rules, mode: "save" })).toEqual({ runId: null });
+    expect(await saveMapping({ db, admin, id, rules, mode: "save" })).toEqual({ runId: null, planId: null });
     expect(await db.identityProvider.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "enabled",
       wizardStep: 5,

@@ -3,6 +3,7 @@ import { TestSandbox, type TestCorp } from "@/lib/dingtalk/sandbox/testing";
 import type { CurrentAdmin } from "../auth";
 import type { Db } from "../prisma-client";
 import { startDemoSandboxIdp, type DemoSandboxFixture } from "../sync/demo-sandbox-fixture";
+import { applyPlan } from "../sync/plans";
 import { waitForRun } from "../sync/runs";
 import { saveMapping } from "./mapping";
 import { getRules } from "./queries";
@@ -38,8 +39,12 @@ describe("saving field mapping, then syncing it", { timeout: 180_000 }, () => {
       isMappingIdentifier: false,
       isCustom: true,
     });
-    const { runId } = await saveMapping({ db, admin, id: idpId, rules, mode: "sync" });
-    const run = await waitForRun(db, runId!);
+    // Save and sync: the first sync's plan waits for review; Apply writes it.
+    const saved = await saveMapping({ db, admin, id: idpId, rules, mode: "sync" });
+    expect(saved.runId).toBeNull();
+    const applied = await applyPlan(db, { planId: saved.planId!, actor: admin });
+    if (!("runId" in applied)) throw new Error("the plan's inputs changed");
+    const run = await waitForRun(db, applied.runId);
     expect(run.error).toBeNull();
     expect(run.status).toBe("succeeded");
     expect(run.failed).toBe(0);

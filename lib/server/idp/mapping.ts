@@ -6,7 +6,7 @@ import { AppError } from "../app-error";
 import { writeAudit, type AuditActor } from "../audit";
 import type { CurrentAdmin } from "../auth";
 import type { Db } from "../prisma-client";
-import { startSyncRun } from "../sync/runs";
+import { preparePlan } from "../sync/plans";
 import { mappingCatalog } from "./rules";
 
 /** Re-checks every rule with the editor's validator; refuses the set with each problem as a code and params. */
@@ -98,7 +98,7 @@ export async function saveMapping({
   rules,
   matchFallbacks,
   mode,
-}: SaveMappingOptions): Promise<{ runId: string | null }> {
+}: SaveMappingOptions): Promise<{ runId: string | null; planId: string | null }> {
   const idp = await db.identityProvider.findUnique({ where: { id } });
   if (!idp) throw new AppError({ code: "errors.idpNotFound" });
   if (mode !== "update" && idp.status === "draft" && (idp.wizardStep < 4 || !idp.permissionsCheckedAt)) {
@@ -108,7 +108,7 @@ export async function saveMapping({
   if (mode === "sync" && idp.status === "disabled") throw new AppError({ code: "errors.idpDisabled" });
   await checkRulesOnServer(db, rules);
   await replaceRules({ db, actor: admin, idpId: id, rules, matchFallbacks });
-  if (mode === "update") return { runId: null };
+  if (mode === "update") return { runId: null, planId: null };
   if (idp.status === "draft") {
     await db.identityProvider.update({ where: { id }, data: { status: "enabled", wizardStep: 5 } });
     await writeAudit(db, {
@@ -119,8 +119,7 @@ export async function saveMapping({
       details: { via: "wizard" },
     });
   }
-  if (mode === "save") return { runId: null };
-  const trigger = idp.status === "draft" ? "wizard" : "manual";
-  const run = await startSyncRun({ db, idpId: id, mode: "full", trigger, actor: admin });
-  return { runId: run.id };
+  if (mode === "save") return { runId: null, planId: null };
+  // Save and sync: the plan is computed and shown for review (written at once only when it needs none).
+  return preparePlan(db, { idpId: id, actor: admin });
 }

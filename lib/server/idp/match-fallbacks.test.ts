@@ -7,6 +7,7 @@ import { readReason } from "@/lib/sync/reasons";
 import type { CurrentAdmin } from "../auth";
 import type { Db } from "../prisma-client";
 import { startDemoSandboxIdp, type DemoSandboxFixture } from "../sync/demo-sandbox-fixture";
+import { applyPlan } from "../sync/plans";
 import { waitForRun } from "../sync/runs";
 import { saveMapping } from "./mapping";
 import { getRules } from "./queries";
@@ -62,20 +63,26 @@ describe("matching fallbacks", { timeout: 180_000 }, () => {
       );
     const before = await stranger();
 
-    const first = await saveMapping({ db, admin, id: idpId, rules, mode: "sync" });
-    await waitForRun(db, first.runId!);
+    const apply = async (saved: { planId: string | null }) => {
+      const applied = await applyPlan(db, { planId: saved.planId!, actor: admin });
+      if (!("runId" in applied)) throw new Error("the plan's inputs changed");
+      return waitForRun(db, applied.runId);
+    };
+    const first = await apply(await saveMapping({ db, admin, id: idpId, rules, mode: "sync" }));
     expect(await stranger()).toEqual(before);
-    const record = await db.syncRecord.findFirstOrThrow({ where: { runId: first.runId!, localId: account.id } });
+    const record = await db.syncRecord.findFirstOrThrow({ where: { runId: first.id, localId: account.id } });
     expect(record.status).toBe("failed");
     expect(readReason(record.reason)).toMatchObject({
       code: "clash_with_user",
       params: { field: "mobile", userid: "dt-stranger", name: "Zhang Wei" },
     });
 
-    const second = await saveMapping({ db, admin, id: idpId, rules, matchFallbacks: ["mobile"], mode: "sync" });
+    // A plan that links an existing DingTalk user always waits for review.
+    const saved = await saveMapping({ db, admin, id: idpId, rules, matchFallbacks: ["mobile"], mode: "sync" });
+    expect(saved.runId).toBeNull();
     expect((await db.identityProvider.findUniqueOrThrow({ where: { id: idpId } })).matchFallbacks).toBe('["mobile"]');
-    await waitForRun(db, second.runId!);
-    const bound = await db.syncRecord.findFirstOrThrow({ where: { runId: second.runId!, localId: account.id } });
+    const second = await apply(saved);
+    const bound = await db.syncRecord.findFirstOrThrow({ where: { runId: second.id, localId: account.id } });
     expect(bound).toMatchObject({ status: "succeeded", action: "bind", remoteId: "dt-stranger" });
     expect(readReason(bound.reason)).toMatchObject({ code: "matched_by_fallback", params: { field: "mobile" } });
     expect((await stranger())?.name).toBe(account.displayName);

@@ -1,10 +1,14 @@
 import { AppError } from "../app-error";
 import type { AuditActor } from "../audit";
 import type { Db } from "../prisma-client";
+import { preparePlan } from "../sync/plans";
 import { cancelSyncRun, startSyncRun } from "../sync/runs";
 import { slices } from "../sync/slices";
 
-/** Sync now / Preview changes: refused for drafts and disabled IdPs (a preview is allowed when disabled). */
+/**
+ * Sync now / Preview changes: refused for drafts and disabled IdPs (a preview is allowed when disabled).
+ * A full sync computes the plan first and returns it for review (`planId`) unless it needs none.
+ */
 export async function startRun({
   db,
   actor,
@@ -22,8 +26,10 @@ export async function startRun({
   if (!idp) throw new AppError({ code: "errors.idpNotFound" });
   if (idp.status === "draft") throw new AppError({ code: "errors.wizardIncomplete" });
   if (mode === "full" && idp.status === "disabled") throw new AppError({ code: "errors.idpDisabled" });
-  const run = await startSyncRun({ db, idpId: id, mode, trigger: "manual", actor, confirmDeletes });
-  return { runId: run.id };
+  // Held deletes are confirmed on the review, with the plan in front of the administrator.
+  if (mode === "full") return preparePlan(db, { idpId: id, actor, forceReview: confirmDeletes });
+  const run = await startSyncRun({ db, idpId: id, mode, trigger: "manual", actor });
+  return { runId: run.id, planId: null };
 }
 
 /** Retry failed objects: a retry run over the failed records' local objects. */

@@ -66,6 +66,7 @@ export async function saveScenario({ db, actor, input }: { db: Db; actor: AuditA
     incrementalSync: input.incrementalSync,
     qrLogin: input.qrLogin,
     inAppSso: input.inAppSso,
+    reviewBeforeWriting: input.reviewBeforeWriting,
   };
   await db.$transaction(async (tx) => {
     await tx.identityProvider.update({

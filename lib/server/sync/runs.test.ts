@@ -53,7 +53,9 @@ describe("sync runs against the sandbox", { timeout: 180_000 }, () => {
     expect(run.error).toBeNull();
     expect(run.status).toBe("succeeded");
     const ous = await db.organizationalUnit.count();
-    const accounts = await db.account.count();
+    // Disabled accounts are not created (they follow the deprovisioning policy once bound).
+    const accounts = await db.account.count({ where: { status: { not: "disabled" } } });
+    expect(accounts).toBeLessThan(await db.account.count());
     expect(run.created).toBe(ous - 1 + accounts);
     const dingtalk = await state();
     expect(dingtalk.departments.filter((d) => d.dept_id !== 1)).toHaveLength(ous - 1);

@@ -1,15 +1,5 @@
 import { dingTalkErrorDetail, isDingTalkError } from "@/lib/dingtalk";
-import {
-  applyPlan,
-  compileSyncRules,
-  planWithRules,
-  premapSources,
-  readSnapshot,
-  readTargetedSnapshot,
-  snapshotNeeds,
-  SyncError,
-  type ApplyResult,
-} from "@/lib/sync";
+import { applyPlan, planWithRules, SyncError, type ApplyResult, type Plan } from "@/lib/sync";
 import {
   ACTIVE_RUN_STATUSES,
   isActiveRunStatus,
@@ -19,17 +9,14 @@ import {
   type RunKind,
   type RunTrigger,
 } from "@/lib/sync/run";
-import { readDeprovisionPolicy } from "@/lib/sync/deprovision";
-import { readMatchFallbacks } from "@/lib/sync/matching";
 import { AppError } from "../app-error";
 import { writeAudit, type AuditActor } from "../audit";
 import { idpClient } from "../idp/client";
-import { mappingCatalog } from "../idp/rules";
 import type { Db } from "../prisma-client";
 import { PrismaSyncStore } from "./prisma-store";
 import { runCounts, runProgressWriter } from "./progress";
 import { slices } from "./slices";
-import { loadBindings, loadRules, loadSource } from "./source";
+import { loadPlanInputs } from "./inputs";
 
 const ACTIVE_STATUSES = [...ACTIVE_RUN_STATUSES];
 
@@ -39,8 +26,17 @@ type StartOptions = {
   mode: RunKind;
   trigger: RunTrigger;
   actor: AuditActor;
+} & RunOptions;
+
+type RunOptions = {
   confirmDeletes?: boolean;
   onlyLocalIds?: string[];
+  /** A reviewed plan (lib/server/sync/plans.ts): written as it is, without planning again. */
+  plan?: Plan;
+  /** The last outbox event the plan's directory reflects (a reviewed plan's; else read when the run starts). */
+  outboxCursor?: number;
+  /** The stored plan's id, for the audit log. */
+  planId?: string;
 };
 
 // Runs of this process, so they can be cancelled.
@@ -69,7 +65,7 @@ export async function recoverInterruptedRuns(db: Db): Promise<number> {
 }
 
 /** Queues a run and starts it in the background; one writing run per IdP at a time. */
-export async function startSyncRun({ db, idpId, mode, trigger, actor, confirmDeletes, onlyLocalIds }: StartOptions) {
+export async function startSyncRun({ db, idpId, mode, trigger, actor, ...options }: StartOptions) {
   await recoverInterruptedRuns(db);
   const idp = await db.identityProvider.findUnique({ where: { id: idpId } });
   if (!idp) throw new AppError({ code: "errors.idpNotFound" });
@@ -97,16 +93,11 @@ export async function startSyncRun({ db, idpId, mode, trigger, actor, confirmDel
     action: `sync.${mode}`,
     targetType: "idp",
     targetId: idpId,
-    details: { runId: run.id, trigger },
+    details: { runId: run.id, trigger, ...(options.planId && { planId: options.planId }) },
   });
   const controller = new AbortController();
   controllers.set(run.id, controller);
-  setImmediate(
-    () =>
-      void executeRun(db, run.id, controller.signal, { confirmDeletes, onlyLocalIds }).finally(() =>
-        controllers.delete(run.id),
-      ),
-  );
+  setImmediate(() => void executeRun(db, run.id, controller.signal, options).finally(() => controllers.delete(run.id)));
   return run;
 }
 
@@ -131,12 +122,7 @@ function stoppedError(result: ApplyResult): string | null {
   return result.stoppedBy ? writeRunError({ code: "stopped", errcode: result.stoppedBy.errcode }) : null;
 }
 
-async function executeRun(
-  db: Db,
-  runId: string,
-  signal: AbortSignal,
-  options: { confirmDeletes?: boolean; onlyLocalIds?: string[] },
-) {
+async function executeRun(db: Db, runId: string, signal: AbortSignal, options: RunOptions) {
   const run = await db.syncRun.update({
     where: { id: runId },
     data: { status: "running", startedAt: new Date(), heartbeatAt: new Date() },
@@ -147,58 +133,18 @@ async function executeRun(
   );
   const isDryRun = run.kind === "dry_run";
   // Events up to here are reflected by a full run; incremental sync continues after them.
-  const cursorAtStart = (await db.outboxEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
+  const cursorAtStart = options.outboxCursor ?? (await db.outboxEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
   try {
     const idp = await db.identityProvider.findUniqueOrThrow({ where: { id: run.idpId } });
     const client = idpClient(idp, { dryRun: isDryRun });
     const only = options.onlyLocalIds;
-    const deprovision = readDeprovisionPolicy(idp.deprovisionPolicy, idp.deprovisionDeptId);
-    // The holding department's members are read too, so that a returning account finds its user there.
-    const alsoMembersOf = deprovision.policy === "move" ? [deprovision.deptId] : [];
-    const [source, rules, bindings, fullSnapshot] = await Promise.all([
-      loadSource(db, { accountIds: only }),
-      loadRules(db, idp.id),
-      loadBindings(db, idp.id),
-      only ? undefined : readSnapshot(client, idp.targetDeptId, { signal, alsoMembersOf }),
-    ]);
-    const compiled = compileSyncRules(rules, await mappingCatalog(db));
-    // Rules run here, in slices, so that planning below (synchronous) finds every object mapped.
-    await premapSources(source, compiled, { signal });
-    const sourceRootIds = JSON.parse(idp.sourceOuIds) as string[];
-    const matchFallbacks = readMatchFallbacks(idp.matchFallbacks, compiled.identifierField);
-    // A run over some objects reads just what they touch, unless matching needs every user.
-    const needs =
-      only &&
-      snapshotNeeds({
-        only,
-        sourceRootIds,
-        targetDeptId: idp.targetDeptId,
-        ...source,
-        bindings,
-        rules: compiled,
-        fallbacks: matchFallbacks,
-      });
-    const snapshot =
-      fullSnapshot ??
-      (needs && !needs.full
-        ? await readTargetedSnapshot(client, idp.targetDeptId, needs)
-        : await readSnapshot(client, idp.targetDeptId, { signal, alsoMembersOf }));
-    signal.throwIfAborted();
-    const plan = planWithRules(
-      {
-        sourceRootIds,
-        ...source,
-        rules,
-        snapshot,
-        bindings,
-        only,
-        deleteThresholdPercent: idp.deleteThresholdPercent,
-        deleteThresholdCount: idp.deleteThresholdCount,
-        matchFallbacks,
-        deprovision,
-      },
-      compiled,
-    );
+    // A reviewed plan is written as it was reviewed; any other run plans against DingTalk as it is now.
+    const plan =
+      options.plan ??
+      (await (async () => {
+        const { input, compiled } = await loadPlanInputs(db, idp, client, { signal, only });
+        return planWithRules(input, compiled);
+      })());
     await db.syncRun.update({ where: { id: runId }, data: { total: plan.ops.length } });
     const progress = runProgressWriter(db, runId);
     const store = new PrismaSyncStore(db, idp.id, runId, isDryRun);

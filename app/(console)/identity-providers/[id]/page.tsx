@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { IdpActions } from "@/components/idp/idp-actions";
 import { IdpStatusBadge } from "@/components/idp/status-badge";
+import { SkippedAccounts } from "@/components/idp/skipped-accounts";
 import { SyncFailures } from "@/components/idp/sync-failures";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
@@ -14,6 +17,7 @@ import { db } from "@/lib/server/db";
 import { lastFullSyncRun, listSyncFailures } from "@/lib/server/idp/failures";
 import { getIdp, ouNames } from "@/lib/server/idp/queries";
 import { idpClient } from "@/lib/server/idp/client";
+import { listSkipped } from "@/lib/server/sync/decisions";
 import { readRunError } from "@/lib/sync/run";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -53,15 +57,19 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
   };
   const format = await getFormatter();
   const holdingId = idp.deprovisionPolicy === "move" ? idp.deprovisionDeptId : null;
-  const [names, deptName, bindings, backlog, failures, baseline, holdingName] = await Promise.all([
-    ouNames(db, idp.sourceOuIds),
-    targetName(id),
-    db.binding.count({ where: { idpId: id } }),
-    db.outboxEvent.count({ where: { id: { gt: idp.outboxCursor } } }),
-    listSyncFailures(db, id),
-    lastFullSyncRun(db, id, idp.lastFullSyncAt),
-    holdingId ? targetName(id, holdingId) : null,
-  ]);
+  const [names, deptName, bindings, backlog, failures, baseline, holdingName, skipped, waitingPlan] = await Promise.all(
+    [
+      ouNames(db, idp.sourceOuIds),
+      targetName(id),
+      db.binding.count({ where: { idpId: id } }),
+      db.outboxEvent.count({ where: { id: { gt: idp.outboxCursor } } }),
+      listSyncFailures(db, id),
+      lastFullSyncRun(db, id, idp.lastFullSyncAt),
+      holdingId ? targetName(id, holdingId) : null,
+      listSkipped(db, id),
+      db.syncPlan.findFirst({ where: { idpId: id, status: "ready" }, orderBy: { createdAt: "desc" } }),
+    ],
+  );
   // The worker backs off after a run that could not reach DingTalk: say why and until when.
   const pausedUntil = idp.incrementalRetryAt && idp.incrementalRetryAt > new Date() ? idp.incrementalRetryAt : null;
   const incremental = !idp.incrementalSync ? (
@@ -127,6 +135,7 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
           })
         : t(idp.deprovisionPolicy === "unbind" ? "deprovision_unbind" : "deprovision_delete"),
     ],
+    [t("reviewBeforeWriting"), idp.reviewBeforeWriting ? t("on") : t("reviewBeforeWritingOff")],
     [t("bindings"), String(bindings)],
   ];
   return (
@@ -138,6 +147,25 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
       />
       <div className="space-y-6">
         <IdpActions id={id} name={idp.displayName} status={idp.status} bindings={bindings} />
+        {waitingPlan && (
+          <Alert role="status" data-testid="plan-waiting">
+            <AlertTitle>{t("planWaiting")}</AlertTitle>
+            <AlertDescription>
+              <span>
+                {t("planWaitingBody", {
+                  by: waitingPlan.createdBy,
+                  when: format.dateTime(waitingPlan.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+                })}
+              </span>
+              <Link
+                href={`/identity-providers/${id}/review/${waitingPlan.id}`}
+                className="text-primary underline underline-offset-2"
+              >
+                {t("planWaitingLink")}
+              </Link>
+            </AlertDescription>
+          </Alert>
+        )}
         <Card>
           <CardHeader>
             <CardTitle>
@@ -149,6 +177,7 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
           </CardContent>
         </Card>
         {failures.total > 0 && <SyncFailures idpId={id} total={failures.total} rows={failures.rows} />}
+        {skipped.length > 0 && <SkippedAccounts idpId={id} rows={skipped} />}
       </div>
     </>
   );
