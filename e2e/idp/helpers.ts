@@ -100,7 +100,14 @@ export async function throughScenario(page: Page, app: SandboxApp, scopeName: st
   await expect(stepHeading(page, "Field mapping")).toBeVisible();
 }
 
-/** Binds the sandbox app through the four wizard steps, then Save and sync until the full run has succeeded; returns the IdP's id. */
+/** On the review of a sync plan (after Save and sync or Sync now): Apply, then on the run's page. */
+export async function applyReview(page: Page) {
+  await expect(page).toHaveURL(/\/review\//, { timeout: 60_000 });
+  await page.getByRole("button", { name: "Apply this plan" }).click();
+  await expect(page).toHaveURL(/\/sync-runs\//, { timeout: 60_000 });
+}
+
+/** Binds the sandbox app through the four wizard steps, then Save and sync, Apply the reviewed plan, until the full run has succeeded; returns the IdP's id. */
 export async function bindAndSync(
   page: Page,
   app: SandboxApp,
@@ -111,7 +118,7 @@ export async function bindAndSync(
   const idpId = new URL(page.url()).searchParams.get("id");
   expect(idpId).toBeTruthy();
   await page.getByRole("button", { name: "Save and sync" }).click();
-  await expect(page).toHaveURL(/\/sync-runs\//);
+  await applyReview(page);
   await expect(page.getByTestId("run-progress")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
   return idpId!;
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "../fixtures";
-import { bindAndSync, createSandboxApp, sandboxState, seedScope } from "./helpers";
+import { bindAndSync, createSandboxApp, sandboxState, seedScope, applyReview } from "./helpers";
 
 type SandboxUser = { userid: string; name: string; title?: string };
 
@@ -30,7 +30,7 @@ test("[MAINTAIN]: a later Configure Field Mapping change with Save and sync upda
     .fill('Append(idpUser.jobTitle, " (", idpUser.employeeNumber, ")")');
   await expect(page.getByTestId("expression-error")).toHaveCount(0);
   await page.getByRole("button", { name: "Save and sync" }).click();
-  await expect(page).toHaveURL(/\/sync-runs\//);
+  await applyReview(page);
   await expect(page.getByTestId("run-progress")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
   await expect(page.getByTestId("count-updated")).toHaveText("2");
 

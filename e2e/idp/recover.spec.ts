@@ -1,6 +1,6 @@
 import { E2E_SANDBOX_URL } from "../env";
 import { expect, test } from "../fixtures";
-import { bindAndSync, createSandboxApp, sandboxState, seedScope } from "./helpers";
+import { bindAndSync, createSandboxApp, sandboxState, seedScope, applyReview } from "./helpers";
 
 async function sandboxAdmin(path: string, body: Record<string, unknown>) {
   const res = await fetch(`${E2E_SANDBOX_URL}${path}`, {
@@ -28,7 +28,7 @@ test("[RECOVER]: a refused account is listed on the run and the IdP page; fixed,
   });
   await page.goto(`/identity-providers/${idpId}`);
   await page.getByRole("button", { name: "Sync now" }).click();
-  await expect(page).toHaveURL(/\/sync-runs\//);
+  await applyReview(page);
   await expect(page.getByTestId("run-progress")).toHaveAttribute("data-status", "failed", { timeout: 60_000 });
   await expect(page.getByTestId("count-failed")).toHaveText("1");
   const failedRun = page.url();
@@ -61,7 +61,7 @@ test("[RECOVER]: a running sync can be cancelled and says so", async ({ page, db
   await sandboxAdmin("/_sandbox/faults", { corpId: app.corpId, latencyMs: 2000 });
   await page.goto(`/identity-providers/${idpId}`);
   await page.getByRole("button", { name: "Sync now" }).click();
-  await expect(page).toHaveURL(/\/sync-runs\//);
+  await applyReview(page);
   await expect(page.getByTestId("run-progress")).toHaveAttribute("data-status", "running", { timeout: 30_000 });
   await page.getByRole("button", { name: "Cancel run" }).click();
   await expect(page.getByTestId("run-progress")).toHaveAttribute("data-status", "cancelled", { timeout: 30_000 });
@@ -110,5 +110,6 @@ test("[MODIFY]: rotating the AppSecret refuses a secret DingTalk rejects and kee
 
   await page.goto(`/identity-providers/${idpId}`);
   await page.getByRole("button", { name: "Sync now" }).click();
+  await applyReview(page);
   await expect(page.getByTestId("run-progress")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
 });

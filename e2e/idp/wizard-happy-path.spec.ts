@@ -1,5 +1,5 @@
 import { expect, test } from "../fixtures";
-import { pickSource, sandboxState, seedScope, stepHeading } from "./helpers";
+import { pickSource, sandboxState, seedScope, stepHeading, applyReview } from "./helpers";
 
 // The only test that binds the seeded sandbox corp (a CorpId is unique per console).
 test("[WIZARD][HAPPY PATH]: Quick Start -> four steps with the sandbox -> Save and sync -> DingTalk holds the mapped tree", async ({
@@ -35,7 +35,7 @@ test("[WIZARD][HAPPY PATH]: Quick Start -> four steps with the sandbox -> Save a
 
   await expect(stepHeading(page, "Field mapping")).toBeVisible();
   await page.getByRole("button", { name: "Save and sync" }).click();
-  await expect(page).toHaveURL(/\/sync-runs\//);
+  await applyReview(page);
   await expect(page.getByTestId("run-progress")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
 
   const state = await sandboxState("dingsandboxcorp");

@@ -210,6 +210,36 @@ describe("a skip decision", () => {
       expect(plan.held).toBeUndefined();
     }
   });
+
+  it("leaves the user of a skipped account that left the scope, or was deleted, as it is", () => {
+    const bindings = [userBinding("a1", "alice")];
+    const users = snapshot([aliceInSync]);
+    const elsewhere = alice({ ouIds: ["other"], primaryOuId: "other" });
+    const ous = [ou("root", "Acme", null), ou("other", "Other", null)];
+    const settings = { ous, snapshot: users, bindings, deleteThresholdPercent: 100 };
+    expect(summary(planSync(input({ ...settings, accounts: [elsewhere] })).ops)).toEqual([
+      "user_delete a1 account_out_of_scope",
+    ]);
+    expect(planSync(input({ ...settings, accounts: [elsewhere], decisions: [skip("a1")] })).ops).toEqual([]);
+    expect(planSync(input({ ...settings, accounts: [], decisions: [skip("a1")] })).ops).toEqual([]);
+  });
+});
+
+describe("a linked user is reserved on the create path too", () => {
+  it("an account whose userid is the linked user's is refused, in either order; the linked account binds it", () => {
+    const x = dtUser("x", { name: "X" });
+    const taker = account("t1", "x", ["root"], { displayName: "Taker" });
+    const linked = account("l1", "linda", ["root"], { displayName: "Linda" });
+    for (const accounts of [
+      [taker, linked],
+      [linked, taker],
+    ]) {
+      const plan = planSync(
+        input({ rules: defaultRules("userid"), accounts, snapshot: snapshot([x]), decisions: [link("l1", "x")] }),
+      );
+      expect(summary(plan.ops).sort()).toEqual(["user_bind l1 linked_by_admin", "user_invalid t1 userid_taken"]);
+    }
+  });
 });
 
 describe("disabled accounts", () => {

@@ -172,13 +172,13 @@ export function planUsers(input: UserPlanInput): UserOp[] {
 
   for (const account of input.accounts) {
     if (input.only && !input.only.has(account.id)) continue;
-    if (!account.ouIds.some((id) => scope.has(id))) continue;
     const decision = decisions.get(account.id);
     // Skipped by an administrator: left alone entirely (not written, not deprovisioned) until un-skipped.
     if (decision?.decision === "skip") {
       inScope.add(account.id);
       continue;
     }
+    if (!account.ouIds.some((id) => scope.has(id))) continue;
     // A disabled account is not created; one that was bound follows the deprovisioning policy below.
     if (account.status === "disabled") continue;
     inScope.add(account.id);
@@ -293,7 +293,7 @@ export function planUsers(input: UserPlanInput): UserOp[] {
     }
     const userid = mapped.userid ?? account.username;
     const holder = remoteById.get(userid);
-    if (holder && (boundRemote.has(userid) || claimed.has(userid) || idField !== "userid")) {
+    if (holder && (boundRemote.has(userid) || claimed.has(userid) || reserved.has(userid) || idField !== "userid")) {
       // The userid belongs to another DingTalk user that the identifier does not match.
       const reason: Reason = { code: "userid_taken", params: { userid, name: holder.fields.name ?? null } };
       ops.push({ ...common, kind: "user_invalid", problems: [{ field: "userid", code: "taken" }], diff: [], reason });
@@ -315,6 +315,8 @@ export function planUsers(input: UserPlanInput): UserOp[] {
   const deprovision = input.deprovision ?? { policy: "delete" };
   for (const binding of bindings.values()) {
     if (inScope.has(binding.localId) || (input.only && !input.only.has(binding.localId))) continue;
+    // A skipped account's user is left as it is, even once the account is deleted.
+    if (decisions.get(binding.localId)?.decision === "skip") continue;
     const remote = remoteById.get(binding.remoteId);
     const account = accountById.get(binding.localId);
     const code = !account

@@ -52,15 +52,17 @@ function createApp(ctx: SandboxContext, raw: Record<string, unknown>) {
   return ok({ corpId, appKey, scopes: app.scopes, authedDept: app.authedDept, allowedIps: app.allowedIps });
 }
 
+const ZResetInput = ZCorpRef.extend({ withPeople: z.boolean().optional() });
+
 function reset(ctx: SandboxContext, raw: Record<string, unknown>) {
-  const { corpId } = ZCorpRef.parse(raw);
+  const { corpId, withPeople } = ZResetInput.parse(raw);
   if (corpId === undefined) {
     ctx.store.state = createSeedState();
     ctx.resetRuntime();
   } else {
     const corp = ctx.corp(corpId);
     if (!corp) return { status: 404, body: { error: `unknown corp ${corpId}` } };
-    seedDirectory(corp);
+    seedDirectory(corp, withPeople === undefined ? undefined : { withPeople });
     ctx.resetRuntime(corpId);
   }
   ctx.changed();

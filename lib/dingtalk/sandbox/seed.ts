@@ -93,13 +93,18 @@ export function emptyCorp(corpId: string, name = corpId): SandboxCorp {
   };
 }
 
-export function seedDirectory(corp: SandboxCorp): void {
+/**
+ * Back to the first-start directory: the seeded departments and people for the seeded corp, or for
+ * any corp with `withPeople` (a corp that already has employees, some sharing an e-mail, a mobile or
+ * a userid with demo accounts); otherwise the root department alone.
+ */
+export function seedDirectory(corp: SandboxCorp, { withPeople = corp.corpId === SEED_CORP_ID } = {}): void {
   const fresh = emptyCorp(corp.corpId, corp.corpId === SEED_CORP_ID ? SEED_CORP_NAME : corp.departments["1"]?.name);
   corp.departments = fresh.departments;
   corp.users = {};
   corp.nextDeptId = fresh.nextDeptId;
   corp.nextSeq = 1;
-  if (corp.corpId !== SEED_CORP_ID) return;
+  if (!withPeople) return;
   for (const d of SEED_DEPARTMENTS) corp.departments[String(d.dept_id)] = { ...d };
   for (const u of SEED_USERS) {
     corp.users[u.userid] = {
