@@ -228,10 +228,8 @@ describe("the conflict queue", { timeout: 120_000 }, () => {
     expect(await binding(skipped.id)).toBeNull();
     expect(await db.syncFailure.count({ where: { idpId, localId: skipped.id } })).toBe(1);
 
-    // KNOWN BUG (product, not this test): the one-account run counts as "a majority of objects DingTalk
-    // refused" (lib/server/sync/runs.ts needsAttention: 1 of 1), so the IdP becomes needs_attention. That
-    // stops incremental sync (incremental.ts picks enabled IdPs only) and makes every later link from the
-    // queue wait for the next run (decisions.ts returns runId null unless the IdP is enabled).
+    // One refused object of a one-account run is not "a majority DingTalk refused": the IdP stays enabled,
+    // so incremental sync goes on and the next link from the queue is written at once.
     expect((await db.identityProvider.findUniqueOrThrow({ where: { id: idpId } })).status).toBe("enabled");
     const next = await decideConflict(db, {
       input: { idpId, localId: linked.id, decision: "link", remoteId: "dt-linked" },

@@ -184,7 +184,7 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: R
         data: { lastFullSyncAt: new Date(), outboxCursor: Math.max(idp.outboxCursor, cursorAtStart) },
       });
     }
-    if (!isDryRun && needsAttention(result))
+    if (!isDryRun && needsAttention(result, !options.onlyLocalIds))
       await db.identityProvider.update({ where: { id: idp.id }, data: { status: "needs_attention" } });
   } catch (error) {
     clearInterval(heartbeat);
@@ -213,14 +213,14 @@ export function isBaseline(result: Pick<ApplyResult, "status" | "stoppedBy">): b
   return result.status === "succeeded" || result.status === "partially_succeeded";
 }
 
-// Authentication failures, a used-up quota or a majority of objects DingTalk refused need a
-// person: the IdP's status becomes needs_attention. Objects the plan refused (bad data in the
-// directory) are shown, not a sign of trouble.
-function needsAttention(result: ApplyResult): boolean {
+// Authentication failures, a used-up quota or, in a run over everything, a majority of objects
+// DingTalk refused need a person: the IdP's status becomes needs_attention. Objects the plan refused
+// (bad data in the directory) are shown, not a sign of trouble; nor is one refused object of a run
+// over a few (a link from the conflict queue, a retry), which stays in the queue instead.
+export function needsAttention(result: ApplyResult, isRunOverEverything: boolean): boolean {
   const kind = result.stoppedBy?.errcode;
-  return (
-    kind === 90020 || kind === 40089 || (result.total > 0 && (result.failed - result.refused) / result.total > 0.5)
-  );
+  if (kind === 90020 || kind === 40089) return true;
+  return isRunOverEverything && result.total > 0 && (result.failed - result.refused) / result.total > 0.5;
 }
 
 /** For tests and the worker: resolves when the run has left queued/running. */
