@@ -1,15 +1,13 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
-import { createSandboxApp, fillApplication, pickSource, seedScope, stepHeading, throughScenario } from "./helpers";
-
-/** No axe violation of impact "serious" or "critical" on the page as it stands. */
-async function expectAccessible(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const report = serious.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
-  expect(report, `${screen}: serious or critical axe violations\n${report.join("\n")}`).toEqual([]);
-}
+import {
+  createSandboxApp,
+  expectAccessible,
+  fillApplication,
+  pickSource,
+  seedScope,
+  stepHeading,
+  throughScenario,
+} from "./helpers";
 
 test("[A11Y]: the four wizard steps have no serious or critical axe violation", async ({ page, db, uid }) => {
   test.setTimeout(120_000);

@@ -1,7 +1,14 @@
 import type { Page } from "@playwright/test";
 import { E2E_SANDBOX_URL } from "../env";
 import { expect, test } from "../fixtures";
-import { createSandboxApp, sandboxCalls, sandboxState, throughScenario, type SandboxState } from "./helpers";
+import {
+  createSandboxApp,
+  expectAccessible,
+  sandboxCalls,
+  sandboxState,
+  throughScenario,
+  type SandboxState,
+} from "./helpers";
 
 // Issue 13: the whole demo directory into a DingTalk corp that already has people. The sandbox's
 // seeded users share an e-mail (dt0001-dt0005), a mobile (dt0006-dt0008, and dt0001/dt0003 with two
@@ -70,6 +77,7 @@ test("[FIRST SYNC]: the demo directory into a corp with people: review names the
   await expect(zhangRow).toContainText("Zhang Wei");
   await expect(zhangRow).toContainText("Holds the Email:");
   await expect(conflicts.getByTestId("review-item").filter({ hasText: "dt0006" })).toContainText("Chen Jie");
+  await expectAccessible(page, "Review of the first sync (conflicts)");
 
   // Same userid: a link by the mapping identifier, shown with the DingTalk user as it is now.
   await page.getByTestId("review-group-link").click();
@@ -131,6 +139,7 @@ test("[FIRST SYNC]: the demo directory into a corp with people: review names the
   const skipped = page.locator("#skipped-accounts");
   await expect(skipped.getByTestId("skipped-account").filter({ hasText: wang.displayName })).toBeVisible();
   await expect(page.locator("#sync-failures").getByRole("row").filter({ hasText: wang.displayName })).toHaveCount(0);
+  await expectAccessible(page, "Identity provider with its conflict queue and skipped accounts");
   const decisions = await db.auditLog.findMany({
     where: { action: { in: ["idp.conflict.link", "idp.conflict.skip"] }, targetId: { in: [zhang.id, li.id, wang.id] } },
   });

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import type { Db } from "../../lib/server/prisma-client";
 import { E2E_SANDBOX_URL } from "../env";
@@ -121,4 +122,12 @@ export async function bindAndSync(
   await applyReview(page);
   await expect(page.getByTestId("run-progress")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
   return idpId!;
+}
+
+/** No serious or critical axe violation on the page as it is now. */
+export async function expectAccessible(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const report = serious.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+  expect(report, `${screen}: serious or critical axe violations\n${report.join("\n")}`).toEqual([]);
 }

@@ -57,21 +57,26 @@ test("[RECOVER]: a running sync can be cancelled and says so", async ({ page, db
   const { root } = await seedScope(db, uid);
   const idpId = await bindAndSync(page, app, root.name, `Cancel ${uid}`);
 
-  // Every DingTalk answer now takes 2 s: the run is still reading when Cancel is pressed.
-  await sandboxAdmin("/_sandbox/faults", { corpId: app.corpId, latencyMs: 2000 });
+  // Ten new organizations: ten departments, created one after the other.
+  for (let i = 0; i < 10; i++)
+    await db.organizationalUnit.create({ data: { name: `Cancel ${uid} ${i}`, parentId: root.id, order: i + 1 } });
   await page.goto(`/identity-providers/${idpId}`);
   await page.getByRole("button", { name: "Sync now" }).click();
-  await applyReview(page);
+  await expect(page).toHaveURL(/\/review\//, { timeout: 60_000 });
+  // Every DingTalk answer now takes 2 s: the run is still writing when Cancel is pressed.
+  await sandboxAdmin("/_sandbox/faults", { corpId: app.corpId, latencyMs: 2000 });
+  await page.getByRole("button", { name: "Apply this plan" }).click();
+  await expect(page).toHaveURL(/\/sync-runs\//, { timeout: 90_000 });
   await expect(page.getByTestId("run-progress")).toHaveAttribute("data-status", "running", { timeout: 30_000 });
   await page.getByRole("button", { name: "Cancel run" }).click();
   await expect(page.getByTestId("run-progress")).toHaveAttribute("data-status", "cancelled", { timeout: 30_000 });
   await expect(page.getByRole("button", { name: "Cancel run" })).toHaveCount(0);
   const runId = page.url().split("/").at(-1)!;
-  expect(await db.syncRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({
-    status: "cancelled",
-    created: 0,
-    updated: 0,
-  });
+  const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId } });
+  expect(run.status).toBe("cancelled");
+  expect(run.created).toBeLessThan(10);
+  const made = (await sandboxState(app.corpId)).departments.filter((d) => d.name.startsWith(`Cancel ${uid} `));
+  expect(made.length).toBe(run.created);
   expect(await db.auditLog.count({ where: { action: "sync.cancel", targetId: runId } })).toBe(1);
 });
 

@@ -226,3 +226,26 @@ describe("planInputDigest: any change changes it", () => {
     expect(new Set(digests).size).toBe(changes.length);
   });
 });
+
+describe("what is outside the scope", () => {
+  it("another scope's OUs and accounts do not change the digest; an account moving into the scope does", () => {
+    const withOther = (extra: SourceAccount) => ({
+      ...base(),
+      ous: [...base().ous, ou("other", "Other company", null), ou("other-team", "Team", "other")],
+      accounts: [...base().accounts, extra],
+    });
+    const outside = account("z1", "zed", ["other-team"], { displayName: "Zed" });
+    expect(planInputDigest(withOther(outside))).toBe(planInputDigest(base()));
+    expect(planInputDigest(withOther({ ...outside, displayName: "Zed 2" }))).toBe(planInputDigest(base()));
+    const joined = { ...outside, ouIds: ["other-team", "eng"] };
+    expect(planInputDigest(withOther(joined))).not.toBe(planInputDigest(base()));
+  });
+
+  it("an account leaving the scope changes it, and so does a bound account outside it", () => {
+    const left = base().accounts.map((a) => (a.id === "b1" ? { ...a, ouIds: ["nowhere"] } : a));
+    expect(planInputDigest({ ...base(), accounts: left })).not.toBe(planInputDigest(base()));
+    const boundOutside = account("g1", "gina", ["nowhere"], { displayName: "Gina" });
+    const withBound = { ...base(), accounts: [...base().accounts, boundOutside] };
+    expect(planInputDigest(withBound)).not.toBe(planInputDigest(base()));
+  });
+});

@@ -1,4 +1,4 @@
-// The digest of everything a plan is computed from: the directory (accounts, OUs), the rules and
+// The digest of everything a plan is computed from: the directory (accounts, OUs in scope), the rules and
 // the IdP's settings, the bindings and the administrator's decisions, and DingTalk's state under
 // the target node. A reviewed plan is applied only while its inputs still have this digest.
 import { contentHash, type Json } from "./hash";
@@ -7,12 +7,35 @@ import type { PlanInput } from "./types";
 const byKey = <T>(items: readonly T[], key: (item: T) => string): T[] =>
   [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
+/**
+ * The part of the directory a plan reads: the OUs under the source organizations and the accounts
+ * in them, plus every bound or decided object (they may be deprovisioned). Accounts and OUs that can
+ * play no part (another scope's) do not make a reviewed plan stale.
+ */
+function relevantSource(input: PlanInput) {
+  const children = new Map<string, string[]>();
+  for (const o of input.ous) if (o.parentId) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o.id]);
+  const inScope = new Set<string>();
+  for (const queue = [...input.sourceRootIds]; queue.length > 0;) {
+    const id = queue.pop()!;
+    if (inScope.has(id)) continue;
+    inScope.add(id);
+    queue.push(...(children.get(id) ?? []));
+  }
+  const known = new Set([...input.bindings.map((b) => b.localId), ...(input.decisions ?? []).map((d) => d.localId)]);
+  return {
+    ous: input.ous.filter((o) => inScope.has(o.id) || known.has(o.id)),
+    accounts: input.accounts.filter((a) => known.has(a.id) || a.ouIds.some((id) => inScope.has(id))),
+  };
+}
+
 export function planInputDigest(input: PlanInput): string {
   const { snapshot } = input;
+  const source = relevantSource(input);
   const value = {
     sourceRootIds: [...input.sourceRootIds].sort(),
-    ous: byKey(input.ous, (o) => o.id),
-    accounts: byKey(input.accounts, (a) => a.id),
+    ous: byKey(source.ous, (o) => o.id),
+    accounts: byKey(source.accounts, (a) => a.id),
     rules: input.rules,
     customFieldIds: [...(input.customFieldIds ?? [])].sort(),
     snapshot: {
