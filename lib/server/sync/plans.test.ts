@@ -248,6 +248,23 @@ describe("review, then apply", { timeout: 120_000 }, () => {
     expect((await dtUser("li.na"))?.title).toBe("Changed After Review");
   });
 
+  it("an Apply whose process stopped before starting its run is taken over after a while, not refused forever", async () => {
+    await db.account.update({ where: { id: account.id }, data: { jobTitle: "Taken Over" } });
+    const { planId } = await preparePlan(db, { idpId, actor: admin });
+    // As a process that claimed the plan and died during its check leaves it.
+    await db.syncPlan.update({
+      where: { id: planId },
+      data: { status: "applying", appliedBy: "gone@example.com", appliedAt: new Date() },
+    });
+    await expect(applyPlan(db, { planId, actor: admin })).rejects.toMatchObject({ code: "errors.planApplied" });
+    await db.syncPlan.update({ where: { id: planId }, data: { appliedAt: new Date(Date.now() - 6 * 60_000) } });
+    expect(await applied(planId)).toMatchObject({ status: "succeeded", updated: 1 });
+    expect(await db.syncPlan.findUniqueOrThrow({ where: { id: planId } })).toMatchObject({
+      status: "applied",
+      appliedBy: admin.email,
+    });
+  });
+
   it("with review off and a baseline, a plan of updates is applied at once; a plan with a delete waits", async () => {
     await db.identityProvider.update({ where: { id: idpId }, data: { reviewBeforeWriting: false } });
     await db.account.update({ where: { username: "wang.fang" }, data: { jobTitle: "Applied At Once" } });

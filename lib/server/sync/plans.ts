@@ -32,6 +32,8 @@ type StoredSummary = { counts: ReturnType<typeof reviewCounts>; held: PlanHold |
 
 const ITEM_BATCH = 500;
 export const PLAN_PAGE_SIZE = 50;
+/** Apply's check takes seconds; a claim this old without a run was left by a process that stopped. */
+const APPLY_CLAIM_MS = 5 * 60_000;
 
 function actorLabel(actor: AuditActor): string {
   return actor === "system" ? "system" : actor.email;
@@ -154,8 +156,13 @@ export async function applyPlan(
     verified = false,
   }: { planId: string; actor: AuditActor; confirmDeletes?: boolean; verified?: boolean },
 ): Promise<ApplyOutcome> {
+  // A claim whose process died before starting the run (no runId after APPLY_CLAIM_MS) is taken over.
+  const abandoned = new Date(Date.now() - APPLY_CLAIM_MS);
   const claimed = await db.syncPlan.updateMany({
-    where: { id: planId, status: "ready" },
+    where: {
+      id: planId,
+      OR: [{ status: "ready" }, { status: "applying", runId: null, appliedAt: { lt: abandoned } }],
+    },
     data: { status: "applying", appliedBy: actorLabel(actor), appliedAt: new Date() },
   });
   if (claimed.count === 0) return refuseApply(db, planId);
