@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "./compile";
-import { functionCatalog } from "./functions";
+import { functionCatalog, functionGroups } from "./functions";
 
 // Every function in shared/EXPRESSIONS.md, and nothing else.
 const contract = [
@@ -50,4 +50,10 @@ describe("functionCatalog", () => {
       expect(info.params.length).toBeGreaterThanOrEqual(info.minArgs);
     },
   );
+
+  it("puts every function in one of the reference's groups, group by group", () => {
+    const groups = functionCatalog.map((f) => f.group);
+    expect(new Set(groups)).toEqual(new Set(functionGroups));
+    expect(groups).toEqual([...groups].sort((a, b) => functionGroups.indexOf(a) - functionGroups.indexOf(b)));
+  });
 });

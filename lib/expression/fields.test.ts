@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "./compile";
-import { standardFields, type FieldCatalog } from "./fields";
+import { hasPath, standardFields, type FieldCatalog } from "./fields";
 import { expectError } from "./testing";
 
 const catalog: FieldCatalog = {
@@ -28,6 +28,51 @@ describe("field catalogue", () => {
   ])("%s is unknown_field at its range, suggesting %s", (source, start, end, suggestion) => {
     const error = expectError(source, { code: "unknown_field", start, end }, {}, { fields: catalog });
     expect(error.params).toEqual({ reason: "unknown_field", path: source.slice(start, end), suggestion });
+  });
+
+  const withAliases: FieldCatalog = {
+    ...catalog,
+    idpUser: { ...catalog.idpUser, jobTitle: true },
+    aliases: { "idpUser.title": "idpUser.jobTitle", "idpUser.gone": "idpUser.nowhere", "idpUser.__proto__": "x" },
+  };
+
+  it.each([
+    ["idpUser.work_place", "idpUser.customFields.work_place"],
+    ["idpUser.workplace", "idpUser.customFields.work_place"],
+    ["idpUser.title", "idpUser.jobTitle"],
+    ["idpUser.Title", "idpUser.jobTitle"],
+    ["idpUser.gone", undefined],
+    ["idpUser.__proto__", undefined],
+    ["idpUser.constructor", undefined],
+    ["idpOrganizationalUnit.org_dept_owner", undefined],
+  ])("suggests %s -> %s: a custom field of that name, the catalogue's alias, a near name", (source, suggestion) => {
+    const error = expectError(
+      source,
+      { code: "unknown_field", start: 0, end: source.length },
+      {},
+      { fields: withAliases },
+    );
+    expect(error.params).toEqual({ reason: "unknown_field", path: source, suggestion });
+  });
+
+  it("prefers a custom field of the exact name over an alias", () => {
+    const both: FieldCatalog = { ...withAliases, idpUser: { jobTitle: true, customFields: { title: true } } };
+    const error = expectError("idpUser.title", { code: "unknown_field", start: 0, end: 13 }, {}, { fields: both });
+    expect(error.params).toMatchObject({ suggestion: "idpUser.customFields.title" });
+  });
+
+  it("never accepts an alias itself", () => {
+    expect(() => compile("idpUser.title", { fields: withAliases })).toThrow('did you mean "idpUser.jobTitle"?');
+  });
+
+  it("hasPath finds roots, fields and groups, and nothing through prototypes", () => {
+    expect(hasPath(withAliases, "idpUser")).toBe(true);
+    expect(hasPath(withAliases, "idpUser.customFields")).toBe(true);
+    expect(hasPath(withAliases, "idpUser.customFields.work_place")).toBe(true);
+    expect(hasPath(withAliases, "idpUser.email.domain")).toBe(false);
+    expect(hasPath(withAliases, "idpUser.toString")).toBe(false);
+    expect(hasPath(withAliases, "aliases")).toBe(false);
+    expect(hasPath(withAliases, "__item.name")).toBe(false);
   });
 
   it("treats a variable missing from the catalogue as unavailable", () => {

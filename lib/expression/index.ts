@@ -4,11 +4,12 @@
 export type { BinaryNode, CallNode, LiteralNode, Node, PathNode, Range, UnaryNode } from "./ast";
 export { compile, evaluate, toFieldValue, type CompileOptions, type CompiledExpression, type Scope } from "./compile";
 export { ExpressionError, type ErrorParams, type ErrorReason, type ExpressionErrorCode } from "./errors";
-export { standardFields, type FieldCatalog, type FieldTree } from "./fields";
-export { functionCatalog, type FunctionInfo } from "./functions";
+export { hasPath, standardFields, type FieldCatalog, type FieldTree } from "./fields";
+export { functionCatalog, functionGroups, type FunctionGroup, type FunctionInfo } from "./functions";
 export type { ExpressionLocale } from "./functions/types";
 export { Lexer, type TokenType } from "./lexer";
 export { limits, type LimitName } from "./limits";
+export { suggestedFix, type SuggestedFix } from "./fix";
 export { formatExpressionError } from "./messages/format";
 export { caretSnippet } from "./snippet";
 export type { Value, ValueKind } from "./values";

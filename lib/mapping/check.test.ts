@@ -36,6 +36,11 @@ describe("checkRules", () => {
     ],
     ["an empty expression", [rule({ targetField: "title", kind: "expression", source: " " })], ["2:required"]],
     [
+      "an added field without a field ID",
+      [rule({ targetField: " ", targetDisplayName: "Desk", isCustom: true, kind: "expression", source: '"a"' })],
+      ["2:fieldIdRequired"],
+    ],
+    [
       "a syntax error",
       [rule({ targetField: "title", kind: "expression", source: 'SubstringBefore(idpUser.email,"@"' })],
       ["2:expected"],

@@ -9,15 +9,20 @@ import {
   type FieldCatalog,
   type FieldTree,
 } from "@/lib/expression";
+import { DOCUMENT_FIELD_ALIASES } from "./aliases";
 import { DINGTALK_DEPT_FIELDS, DINGTALK_USER_FIELDS } from "./fields";
 import type { MappingRule } from "./rule";
 
-/** The fields an expression may read: the standard ones plus the console's custom fields. */
+/**
+ * The fields an expression may read: the standard ones plus the console's custom fields,
+ * with the IDaaS documents' names for them (only suggested in the unknown-field error).
+ */
 export function mappingFieldCatalog(customFieldIds: readonly string[]): FieldCatalog {
   const custom: FieldTree = Object.fromEntries(customFieldIds.map((id) => [id, true as const]));
   return {
     idpUser: { ...standardFields.idpUser, customFields: custom },
     idpOrganizationalUnit: standardFields.idpOrganizationalUnit,
+    aliases: DOCUMENT_FIELD_ALIASES,
   };
 }
 
@@ -27,6 +32,7 @@ export type RuleProblemParams = {
   notDeptField: { field: string };
   fieldUsed: { field: string };
   labelRequired: Record<string, never>;
+  fieldIdRequired: Record<string, never>;
   orgIdentifier: Record<string, never>;
   identifierDisabled: Record<string, never>;
   oneIdentifier: Record<string, never>;
@@ -71,9 +77,10 @@ export function checkRuleSource(
     compiled = compile(source, { fields: catalog });
   } catch (err) {
     if (!(err instanceof ExpressionError)) throw err;
-    return {
-      problem: { index, field: "source", code: "expression", params: err.params, start: err.start, end: err.end },
-    };
+    // The range in the rule's source as typed, leading white space included.
+    const lead = rule.source.length - rule.source.trimStart().length;
+    const [start, end] = [err.start + lead, err.end + lead];
+    return { problem: { index, field: "source", code: "expression", params: err.params, start, end } };
   }
   if (rule.kind === "field") {
     const { ast } = compiled;
@@ -101,7 +108,7 @@ export function inspectRules(
     const key = `${rule.objectType}:${rule.targetField}`;
     const field = rule.targetField;
     if (!field.trim()) {
-      problems.push({ index, field: "targetField", code: "required", params: none });
+      problems.push({ index, field: "targetField", code: "fieldIdRequired", params: none });
     } else if (!allowedFields[rule.objectType].includes(field)) {
       const code = rule.objectType === "user" ? "notUserField" : "notDeptField";
       problems.push({ index, field: "targetField", code, params: { field } });
