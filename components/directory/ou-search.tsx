@@ -6,7 +6,7 @@ import { useDeferredValue, useId, useState } from "react";
 import { Input } from "@/components/ui/input";
 import type { OuSearchResult } from "@/lib/views/directory";
 
-/** A search box over all OUs (fast at thousands): type, then pick a result. */
+/** A search box over all OUs (fast at thousands): type, then pick a result; says how many matches are not listed. */
 export function OuSearch({
   onPick,
   excludeIds = [],
@@ -22,15 +22,19 @@ export function OuSearch({
   const id = useId();
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query);
+  const exclude = excludeIds.join(",");
   const { data, isFetching } = useQuery({
-    queryKey: ["ou-search", deferred],
+    queryKey: ["ou-search", deferred, exclude],
     queryFn: async () => {
-      const res = await fetch(`/api/directory/ous?q=${encodeURIComponent(deferred)}`);
+      const res = await fetch(
+        `/api/directory/ous?q=${encodeURIComponent(deferred)}&exclude=${encodeURIComponent(exclude)}`,
+      );
       if (!res.ok) throw new Error(String(res.status));
-      return ((await res.json()) as { results: OuSearchResult[] }).results;
+      return (await res.json()) as { results: OuSearchResult[]; total: number };
     },
   });
-  const results = (data ?? []).filter((r) => !excludeIds.includes(r.id));
+  const results = (data?.results ?? []).filter((r) => !excludeIds.includes(r.id));
+  const more = data ? Math.max(0, data.total - data.results.length) : 0;
   return (
     <div className="space-y-2">
       <label htmlFor={id} className="text-sm font-medium">
@@ -43,6 +47,7 @@ export function OuSearch({
         placeholder={t("searchPlaceholder")}
         autoFocus={autoFocus}
         autoComplete="off"
+        aria-describedby={more > 0 ? `${id}-more` : undefined}
       />
       <ul className="max-h-56 overflow-auto rounded-md border" aria-label={t("searchResults")} aria-busy={isFetching}>
         {results.length === 0 && (
@@ -61,6 +66,11 @@ export function OuSearch({
           </li>
         ))}
       </ul>
+      {more > 0 && (
+        <p id={`${id}-more`} className="text-muted-foreground text-xs" data-testid="ou-search-more">
+          {t("moreMatches", { count: more })}
+        </p>
+      )}
     </div>
   );
 }

@@ -5,7 +5,6 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { rotateSecretAction } from "@/app/actions/idp/rotate-secret";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { fieldAria, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -88,11 +87,6 @@ function RotateSecretForm({ id, onSaved }: { id: string; onSaved: () => void }) 
           required
         />
       </FormField>
-      {error && (
-        <Alert variant="destructive">
-          <AlertDescription>{error}</AlertDescription>
-        </Alert>
-      )}
       <Button type="submit" disabled={isSaving || !secret}>
         {t("rotate")}
       </Button>

@@ -24,6 +24,7 @@ test("[A11Y]: the four wizard steps have no serious or critical axe violation", 
   await expectAccessible(page, "Step 2");
 
   await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
   await expect(stepHeading(page, "Select scenario")).toBeVisible();
   await pickSource(page, root.name);
   await page.getByRole("button", { name: "Check" }).click();

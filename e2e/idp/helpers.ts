@@ -95,6 +95,7 @@ export async function throughScenario(page: Page, app: SandboxApp, scopeName: st
   await page.getByRole("button", { name: "Next" }).click();
   await expect(stepHeading(page, "Assign permissions")).toBeVisible();
   await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
   await expect(stepHeading(page, "Select scenario")).toBeVisible();
   await pickSource(page, scopeName);
   await page.getByRole("button", { name: "Next" }).click();

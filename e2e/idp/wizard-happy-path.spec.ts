@@ -25,6 +25,7 @@ test("[WIZARD][HAPPY PATH]: Quick Start -> four steps with the sandbox -> Save a
   await expect(stepHeading(page, "Assign permissions")).toBeVisible();
   await expect(page.getByRole("cell", { name: "qyapi_manage_addresslist" })).toBeVisible();
   await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
 
   await expect(stepHeading(page, "Select scenario")).toBeVisible();
   await expect(page.getByText("Test on a small scope first")).toBeVisible();

@@ -13,6 +13,8 @@ export const ZApplicationSchema = z
   .object({
     /** The draft's id once step 1 has been saved. */
     id: z.string().max(64).optional(),
+    /** The id a new IdP is created with: step 1 shows its home page URL before the first save. */
+    newId: z.uuid().optional(),
     displayName: required(64),
     corpId: required(64).regex(/^[\w-]+$/, { message: "idpValidation.corpIdFormat" }),
     appKey: required(128).regex(/^[\w-]+$/, { message: "idpValidation.appKeyFormat" }),

@@ -1,8 +1,8 @@
 "use client";
 
-import { CheckCircle2, CircleHelp, XCircle } from "lucide-react";
+import { ArrowRight, CheckCircle2, CircleDashed, CircleHelp, Info, XCircle } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { checkPermissionsAction } from "@/app/actions/idp/check-permissions";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,17 +10,31 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { PermissionCheck } from "@/lib/views/idp";
 import { useWords } from "@/components/messages/use-words";
 
-/** The permissions to request in DingTalk, by group, with their codes. */
+/**
+ * The permissions the console relies on, by DingTalk's permission groups. The personal and
+ * application management ones cannot be probed with the app's token: they are granted as listed.
+ */
 const REQUESTED = [
-  { group: "personal", code: "Contact.User.Read" },
-  { group: "addressBook", code: "qyapi_get_department_list" },
-  { group: "addressBook", code: "qyapi_get_department_member" },
-  { group: "addressBook", code: "qyapi_get_member" },
-  { group: "addressBook", code: "qyapi_get_member_by_mobile" },
-  { group: "addressBook", code: "qyapi_manage_addresslist" },
-  { group: "appManagement", code: "qyapi_microapp_manage" },
+  { group: "personal", code: "Contact.User.Read", isCheckable: false },
+  { group: "addressBook", code: "qyapi_get_department_list", isCheckable: true },
+  { group: "addressBook", code: "qyapi_get_department_member", isCheckable: true },
+  { group: "addressBook", code: "qyapi_get_member", isCheckable: true },
+  { group: "addressBook", code: "qyapi_get_member_by_mobile", isCheckable: true },
+  { group: "addressBook", code: "qyapi_manage_addresslist", isCheckable: true },
+  { group: "appManagement", code: "qyapi_microapp_manage", isCheckable: false },
 ] as const;
 
+type Result = "granted" | "missing" | "notProbed" | "uncheckable" | "pending";
+
+const RESULT_STYLE: Record<Result, { icon: typeof CheckCircle2; className: string }> = {
+  granted: { icon: CheckCircle2, className: "text-emerald-700 dark:text-emerald-400" },
+  missing: { icon: XCircle, className: "text-destructive" },
+  notProbed: { icon: CircleHelp, className: "text-muted-foreground" },
+  uncheckable: { icon: Info, className: "text-muted-foreground" },
+  pending: { icon: CircleDashed, className: "text-muted-foreground" },
+};
+
+/** Wizard step 2 "Assign permissions": Next asks DingTalk; a passed check shows its results until Continue. */
 export function PermissionsStep({
   id,
   onPrevious,
@@ -35,6 +49,13 @@ export function PermissionsStep({
   const [report, setReport] = useState<PermissionCheck | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isChecking, setChecking] = useState(false);
+  const continueRef = useRef<HTMLButtonElement>(null);
+  const isPassed = report?.isPassed === true;
+
+  // Keyboard and screen reader users land on the way forward once the results are announced.
+  useEffect(() => {
+    if (isPassed) continueRef.current?.focus();
+  }, [isPassed]);
 
   const check = async () => {
     setChecking(true);
@@ -43,38 +64,27 @@ export function PermissionsStep({
     setChecking(false);
     if (!result.ok) return setError(messages.text(result.error));
     setReport(result.data);
-    if (result.data.isPassed) onPassed();
   };
 
   const probed = new Map(report?.permissions.map((p) => [p.permission, p.granted]));
-  const stateIcon = (code: string) => {
-    if (!probed.has(code)) return null;
+  const resultOf = (code: string, isCheckable: boolean): Result => {
+    if (!isCheckable) return "uncheckable";
+    if (!report) return "pending";
+    if (!probed.has(code)) return "notProbed";
     const granted = probed.get(code);
-    if (granted === true)
-      return (
-        <span className="flex items-center gap-1 text-emerald-700">
-          <CheckCircle2 aria-hidden className="size-4" />
-          {t("granted")}
-        </span>
-      );
-    if (granted === false)
-      return (
-        <span className="text-destructive flex items-center gap-1">
-          <XCircle aria-hidden className="size-4" />
-          {t("missing")}
-        </span>
-      );
-    return (
-      <span className="text-muted-foreground flex items-center gap-1">
-        <CircleHelp aria-hidden className="size-4" />
-        {t("notProbed")}
-      </span>
-    );
+    return granted === true ? "granted" : granted === false ? "missing" : "notProbed";
   };
+  const checkedCount = report?.permissions.length ?? 0;
+  const grantedCount = report?.permissions.filter((p) => p.granted === true).length ?? 0;
 
   return (
     <div className="space-y-6">
-      <p className="text-muted-foreground text-sm">{t("intro")}</p>
+      <ol className="list-decimal space-y-1 pl-5 text-sm">
+        <li>{t("howTo.open")}</li>
+        <li>{t("howTo.select")}</li>
+        <li>{t("howTo.scope")}</li>
+        <li>{t("howTo.next")}</li>
+      </ol>
       <Table aria-label={t("tableLabel")}>
         <TableHeader>
           <TableRow>
@@ -85,19 +95,43 @@ export function PermissionsStep({
           </TableRow>
         </TableHeader>
         <TableBody>
-          {REQUESTED.map((p) => (
-            <TableRow key={p.code}>
-              <TableCell>{t(`groups.${p.group}`)}</TableCell>
-              <TableCell>{t(`names.${p.code.replaceAll(".", "_")}`)}</TableCell>
-              <TableCell>
-                <code className="text-xs">{p.code}</code>
-              </TableCell>
-              <TableCell>{stateIcon(p.code)}</TableCell>
-            </TableRow>
-          ))}
+          {REQUESTED.map((p) => {
+            const result = resultOf(p.code, p.isCheckable);
+            const { icon: Icon, className } = RESULT_STYLE[result];
+            return (
+              <TableRow key={p.code} data-testid={`permission-${p.code}`}>
+                <TableCell>{t(`groups.${p.group}`)}</TableCell>
+                <TableCell>{t(`names.${p.code.replaceAll(".", "_")}`)}</TableCell>
+                <TableCell>
+                  <code className="text-xs">{p.code}</code>
+                </TableCell>
+                <TableCell data-testid="permission-result" data-result={result} className="whitespace-normal">
+                  <span className={`flex items-start gap-1 ${className}`}>
+                    <Icon aria-hidden className="mt-0.5 size-4 shrink-0" />
+                    {t(`results.${result}`)}
+                  </span>
+                </TableCell>
+              </TableRow>
+            );
+          })}
         </TableBody>
       </Table>
+      <p className="text-muted-foreground text-sm">{t("allOfGroup")}</p>
       <p className="text-sm">{t("scope")}</p>
+      <div role="status">
+        {isPassed && (
+          <Alert variant="success" role={undefined} data-testid="permissions-passed">
+            <CheckCircle2 aria-hidden />
+            <AlertTitle>{t("passed")}</AlertTitle>
+            <AlertDescription>
+              {t("passedSummary", { granted: grantedCount, checked: checkedCount })}{" "}
+              {report.allEmployees
+                ? t("passedAllEmployees")
+                : t("passedSomeDepartments", { depts: report.authedDept.join(", ") })}
+            </AlertDescription>
+          </Alert>
+        )}
+      </div>
       {report && !report.isPassed && (
         <Alert variant="destructive" role="alert">
           <AlertTitle>{t("notPassed")}</AlertTitle>
@@ -128,9 +162,15 @@ export function PermissionsStep({
         <Button type="button" variant="outline" onClick={onPrevious}>
           {t("previous")}
         </Button>
-        <Button type="button" onClick={() => void check()} disabled={isChecking}>
-          {isChecking ? t("checking") : t("next")}
-        </Button>
+        {isPassed ? (
+          <Button type="button" ref={continueRef} onClick={onPassed}>
+            {t("continue")} <ArrowRight aria-hidden />
+          </Button>
+        ) : (
+          <Button type="button" onClick={() => void check()} disabled={isChecking}>
+            {isChecking ? t("checking") : t("next")}
+          </Button>
+        )}
       </div>
     </div>
   );

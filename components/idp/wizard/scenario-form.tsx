@@ -146,6 +146,8 @@ export function ScenarioForm({ id, defaults, hasFullSync, submitLabel, onPreviou
           onPick={(ou) => {
             setNames((n) => ({ ...n, [ou.id]: ou.path }));
             setSourceOuIds((ids) => [...ids, ou.id]);
+            // The scope is no longer empty: its error goes at once, not at the next Next.
+            setErrors((e) => ({ ...e, sourceOuIds: undefined }));
           }}
         />
       </section>

@@ -27,18 +27,26 @@ export async function listOuChildren(db: Db, parentId: string | null): Promise<O
   }));
 }
 
-/** OUs whose name matches, with their full paths, for pickers. */
-export async function searchOus(db: Db, query: string, limit = 20): Promise<OuSearchResult[]> {
+type SearchOusOptions = { limit?: number; excludeIds?: string[] };
+
+/** OUs whose name matches, with their full paths, for pickers; `total` counts every match, listed or not. */
+export async function searchOus(
+  db: Db,
+  query: string,
+  { limit = 20, excludeIds = [] }: SearchOusOptions = {},
+): Promise<{ results: OuSearchResult[]; total: number }> {
   const q = query.trim();
-  const matches = await db.organizationalUnit.findMany({
-    where: q ? { name: { contains: q } } : {},
-    orderBy: { name: "asc" },
-    take: limit,
-    select: { id: true, name: true },
-  });
-  if (matches.length === 0) return [];
+  const where = {
+    ...(q ? { name: { contains: q } } : {}),
+    ...(excludeIds.length > 0 ? { id: { notIn: excludeIds } } : {}),
+  };
+  const [matches, total] = await Promise.all([
+    db.organizationalUnit.findMany({ where, orderBy: { name: "asc" }, take: limit, select: { id: true, name: true } }),
+    db.organizationalUnit.count({ where }),
+  ]);
+  if (matches.length === 0) return { results: [], total };
   const { pathById } = await loadOuPaths(db);
-  return matches.map((m) => ({ id: m.id, name: m.name, path: pathById.get(m.id) ?? m.name }));
+  return { results: matches.map((m) => ({ id: m.id, name: m.name, path: pathById.get(m.id) ?? m.name })), total };
 }
 
 /** The chain of ancestors from the root down to (and including) the OU. */

@@ -51,6 +51,13 @@ export async function verifyCredentials(
   }
 }
 
+/** The id step 1 reserved (its home page URL was shown before the save), unless an IdP holds it already. */
+async function newIdpId(db: Db, reserved: string | undefined): Promise<string> {
+  if (!reserved) return randomUUID();
+  const holder = await db.identityProvider.findUnique({ where: { id: reserved }, select: { id: true } });
+  return holder ? randomUUID() : reserved;
+}
+
 /** Wizard step 1 (and Modify > basic settings): checks with DingTalk, then creates or updates the IdP. */
 export async function saveApplication({ db, actor, input }: SaveApplicationOptions): Promise<{ id: string }> {
   const existing = input.id ? await db.identityProvider.findUnique({ where: { id: input.id } }) : null;
@@ -70,7 +77,7 @@ export async function saveApplication({ db, actor, input }: SaveApplicationOptio
   const appSecret = input.appSecret || (existing ? openSecret(existing.appSecretEncrypted, existing.id) : "");
   await verifyCredentials({ ...input, ...urls, appSecret });
 
-  const id = existing?.id ?? randomUUID();
+  const id = existing?.id ?? (await newIdpId(db, input.newId));
   const data = {
     displayName: input.displayName,
     corpId: input.corpId,

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { loadConfig } from "../config";
 import type { Db } from "../prisma-client";
 import { homePageUrl, publicBaseUrl } from "../sso/urls";
@@ -7,11 +8,12 @@ import { readDeprovisionPolicy } from "@/lib/sync/deprovision";
 /**
  * Developer information for step 1: what DingTalk needs to know about this console. The QR
  * login's redirect_uri lives under the callback domain; both URLs come from lib/server/sso/urls
- * so what is shown here is what the routes serve.
+ * so what is shown here is what the routes serve. A new IdP's home page URL uses the id reserved
+ * for it (sent back with the first save), so it can be pasted into DingTalk before that save.
  */
-export function developerInfo(idpId: string | null) {
+export function developerInfo(idpId: string, { isSaved }: { isSaved: boolean }) {
   const { egressIp } = loadConfig();
-  return { callbackDomain: new URL(publicBaseUrl()).host, homePageUrl: idpId ? homePageUrl(idpId) : null, egressIp };
+  return { callbackDomain: new URL(publicBaseUrl()).host, homePageUrl: homePageUrl(idpId), egressIp, isSaved };
 }
 
 /** In demo mode, the sandbox the "Use the DingTalk sandbox" button fills in. */
@@ -28,16 +30,18 @@ export async function wizardProps(db: Db, id: string | null) {
   const idp = id ? await getIdp(db, id) : null;
   const customFields = await customFieldList(db);
   if (!idp) {
+    const reservedId = randomUUID();
     return {
       idp: null,
       id: null,
       step: 1,
       hasSecret: false,
-      developerInfo: developerInfo(null),
+      developerInfo: developerInfo(reservedId, { isSaved: false }),
       sandboxUrl: sandboxUrl(),
       customFields,
       rules: [],
       application: {
+        newId: reservedId,
         displayName: "",
         corpId: "",
         appKey: "",
@@ -65,7 +69,7 @@ export async function wizardProps(db: Db, id: string | null) {
     id: idp.id,
     step: idp.wizardStep,
     hasSecret: true,
-    developerInfo: developerInfo(idp.id),
+    developerInfo: developerInfo(idp.id, { isSaved: true }),
     sandboxUrl: sandboxUrl(),
     customFields,
     rules: await getRules(db, idp.id),
