@@ -1,10 +1,10 @@
 // The admin surface under /_sandbox, for tests and people.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { renderAdminPage } from "./admin-page";
+import { FORM_PATHS, handleAdminForm, showAdminPage } from "./admin-forms";
 import type { SandboxContext } from "./context";
 import { ZFaultsInput } from "./faults";
-import { parseBody, readBody, sendHtml, sendJson } from "./http-util";
+import { parseBody, readBody, sendJson } from "./http-util";
 import { launch, LAUNCH_PATH } from "./launcher";
 import { departmentToWire } from "./rules-departments";
 import { userToWire } from "./rules-users";
@@ -117,8 +117,9 @@ export async function handleAdmin(
   url: URL,
 ): Promise<void> {
   if (req.method === "GET" && (url.pathname === "/_sandbox" || url.pathname === "/_sandbox/")) {
-    return sendHtml(res, 200, renderAdminPage(ctx));
+    return showAdminPage(ctx, req, res, url);
   }
+  if (FORM_PATHS.has(url.pathname) && (await handleAdminForm(ctx, req, res, url, { createApp, reset }))) return;
   if (req.method === "GET" && url.pathname === LAUNCH_PATH) return launch(ctx, res, url);
   const handler = HANDLERS[`${req.method} ${url.pathname}`];
   if (!handler) return sendJson(res, 404, { error: "unknown admin endpoint" });

@@ -3,6 +3,7 @@
 // (runtime.permission.requestAuthCode). A plain browser has no JSAPI, so the sandbox issues
 // the code itself and hands it to the page in the query string.
 import type { ServerResponse } from "node:http";
+import type { LauncherWords } from "./admin-words";
 import type { SandboxContext } from "./context";
 import { escapeHtml as e, page, redirect, sendHtml } from "./http-util";
 import type { SandboxCorp } from "./types";
@@ -10,22 +11,22 @@ import type { SandboxCorp } from "./types";
 export const LAUNCH_PATH = "/_sandbox/launch";
 
 /** The per-corp launcher on the /_sandbox page: a home page URL and one button per active member. */
-export function launcherForm(corp: SandboxCorp): string {
+export function launcherForm(corp: SandboxCorp, w: LauncherWords): string {
   const buttons = Object.values(corp.users)
     .filter((u) => u.active)
     .sort((a, b) => a.seq - b.seq)
     .map(
       (u) =>
-        `<li><button type="submit" name="userid" value="${e(u.userid)}">Open the app as ${e(u.name)}</button> <span class="muted">${e(u.userid)}</span></li>`,
+        `<li><button type="submit" name="userid" value="${e(u.userid)}">${e(w.openAs(u.name))}</button> <span class="muted">${e(u.userid)}</span></li>`,
     )
     .join("");
   const id = `home-${e(corp.corpId)}`;
   return (
-    `<form method="get" action="${LAUNCH_PATH}" aria-label="Open the app in DingTalk (${e(corp.corpId)})">` +
-    `<h3>Open the app in DingTalk</h3><input type="hidden" name="corpId" value="${e(corp.corpId)}">` +
-    `<p><label for="${id}">Application home page URL</label> <input id="${id}" type="url" name="url" required size="70" ` +
-    `placeholder="http://localhost:3000/sso/dingtalk/&lt;idp id&gt;"> <span class="muted">as pasted into the app's settings; $CORPID$ is replaced</span></p>` +
-    `<ul>${buttons || '<li class="muted">no active members</li>'}</ul></form>`
+    `<form method="get" action="${LAUNCH_PATH}" aria-label="${e(w.formName(corp.corpId))}">` +
+    `<h3>${e(w.heading)}</h3><input type="hidden" name="corpId" value="${e(corp.corpId)}">` +
+    `<p><label for="${id}">${e(w.homePageUrl)}</label> <input id="${id}" type="url" name="url" required size="70" ` +
+    `placeholder="http://localhost:3000/sso/dingtalk/&lt;idp id&gt;"> <span class="muted">${e(w.homePageHint)}</span></p>` +
+    `<ul>${buttons || `<li class="muted">${e(w.noActiveMembers)}</li>`}</ul></form>`
   );
 }
 
