@@ -36,6 +36,9 @@ export type ActionErrorParamMap = {
   "errors.planNotFound": NoParams;
   "errors.planStale": NoParams;
   "errors.planApplied": { by: string };
+  "errors.planApplying": { by: string };
+  /** A link to a DingTalk user that no conflict of this account named. */
+  "errors.linkTargetUnknown": NoParams;
   /** A conflict decision for an account that is not in the directory any more. */
   "errors.decisionAccountMissing": NoParams;
   /** Modify > basic settings changed an endpoint or the edition and left the AppSecret empty. */

@@ -100,6 +100,7 @@ const samples: { [K in WithParams]: MessageParamMap[K] } = {
   "syncReasons.deprovision_unbind": { left: "disabled", userid: "u1" },
   "syncReasons.linked_by_admin": { userid: "u9" },
   "errors.planApplied": { by: "admin@example.com" },
+  "errors.planApplying": { by: "admin@example.com" },
   "syncReasons.link_target_taken": { userid: "u9", name: "Zhang" },
   "syncReasons.account_disabled": { remotePresent: true },
 };
@@ -131,6 +132,8 @@ const actionCodes: { [K in ActionErrorCode]: true } = {
   "errors.planNotFound": true,
   "errors.planStale": true,
   "errors.planApplied": true,
+  "errors.planApplying": true,
+  "errors.linkTargetUnknown": true,
   "errors.decisionAccountMissing": true,
   "errors.appSecretReentry": true,
   "errors.dingtalk": true,

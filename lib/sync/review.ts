@@ -3,7 +3,8 @@
 // for review, or when it links existing DingTalk users, clashes with them, or deletes.
 import type { Plan, PlanOp } from "./types";
 
-export const REVIEW_GROUPS = ["create", "update", "link", "conflict", "delete", "refused"] as const;
+/** In the review's order: conflicts first (they need a decision), then links, deletes, and the rest. */
+export const REVIEW_GROUPS = ["conflict", "link", "delete", "create", "update", "refused"] as const;
 export type ReviewGroup = (typeof REVIEW_GROUPS)[number];
 
 export function isReviewGroup(value: unknown): value is ReviewGroup {
@@ -35,11 +36,7 @@ export function reviewGroup(op: PlanOp): ReviewGroup {
     case "dept_delete":
       return "delete";
     case "user_invalid":
-      return op.reason.code === "userid_taken" ||
-        op.reason.code === "identifier_ambiguous" ||
-        op.reason.code === "link_target_taken"
-        ? "conflict"
-        : "refused";
+      return CONFLICT_REASONS.includes(op.reason.code) ? "conflict" : "refused";
     case "dept_blocked":
       return op.reason.code === "delete_not_empty" ? "delete" : "refused";
   }
@@ -67,3 +64,13 @@ export function needsReview(
   const counts = reviewCounts(plan.ops);
   return counts.link + counts.conflict + counts.delete > 0;
 }
+
+/** Reasons of a clash with an existing DingTalk user: the conflict queue and the review offer Link, Skip and Edit. */
+export const CONFLICT_REASONS: readonly string[] = [
+  "clash_with_user",
+  "clash_outside_scope",
+  "conflict_bound_elsewhere",
+  "userid_taken",
+  "identifier_ambiguous",
+  "link_target_taken",
+];

@@ -41,6 +41,8 @@ export type PlanItemView = {
   holders: { field: "userid" | "mobile" | "email"; holder: ClashHolder }[];
   /** A decision already taken for this account (in the queue or an earlier review). */
   decision: "link" | "skip" | null;
+  /** A department the plan updates, moves, links or deletes: its names in DingTalk now, from below the target node. */
+  remotePath: string[] | null;
 };
 
 export type PlanPage = {

@@ -121,6 +121,8 @@ export async function deleteAccounts({ db, actor, ids }: AccountOptions & { ids:
   return db.$transaction(async (tx) => {
     const existing = await tx.account.findMany({ where: { id: { in: ids } }, select: { id: true, username: true } });
     await tx.account.deleteMany({ where: { id: { in: existing.map((a) => a.id) } } });
+    // Links and skips were answers about these accounts: once deleted, the deprovisioning policy applies.
+    await tx.matchDecision.deleteMany({ where: { localId: { in: existing.map((a) => a.id) } } });
     await emitOutbox(
       tx,
       existing.map((a) => ({

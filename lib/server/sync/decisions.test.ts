@@ -10,7 +10,7 @@ import { listSyncFailures } from "../idp/failures";
 import type { Db } from "../prisma-client";
 import { decideConflict, listSkipped } from "./decisions";
 import { startDemoSandboxIdp, type DemoSandboxFixture } from "./demo-sandbox-fixture";
-import { applyPlan, preparePlan, readPlanPage } from "./plans";
+import { applyPlan, preparePlan } from "./plans";
 import { waitForRun } from "./runs";
 
 type SandboxUser = { userid: string; name: string; title?: string; mobile?: string; dept_id_list: number[] };
@@ -28,6 +28,10 @@ const dtUser = async (userid: string) => (await users()).find((u) => u.userid ==
 const writeCalls = async () =>
   Object.entries((await sandbox.calls(corp.corpId)).byPath)
     .filter(([path]) => /\/(create|update|delete)$/.test(path))
+    .reduce((n, [, outcomes]) => n + Object.values(outcomes).reduce((a, b) => a + b, 0), 0);
+const creates = async () =>
+  Object.entries((await sandbox.calls(corp.corpId)).byPath)
+    .filter(([path]) => /\/create$/.test(path))
     .reduce((n, [, outcomes]) => n + Object.values(outcomes).reduce((a, b) => a + b, 0), 0);
 /** A new full plan (stored for review, nothing written) and its ops for one account. */
 async function planFor(localId: string) {
@@ -98,13 +102,8 @@ describe("the conflict queue", { timeout: 120_000 }, () => {
     expect(await dtUser("dt-linked")).toMatchObject({ name: linked.displayName, title: linked.jobTitle });
     expect(await db.syncFailure.count({ where: { idpId, localId: linked.id } })).toBe(0);
 
-    expect(
-      await db.matchDecision.findUniqueOrThrow({ where: { idpId_localId: { idpId, localId: linked.id } } }),
-    ).toMatchObject({
-      decision: "link",
-      remoteId: "dt-linked",
-      decidedBy: admin.email,
-    });
+    // The link has done its work once the account is bound: it is not kept to re-link it later.
+    expect(await db.matchDecision.count({ where: { idpId, localId: linked.id } })).toBe(0);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "idp.conflict.link", targetId: linked.id } });
     expect(audit.actorLabel).toBe(admin.email);
     expect(JSON.parse(audit.details)).toMatchObject({ idpId, username: linked.username, userid: "dt-linked" });
@@ -145,39 +144,25 @@ describe("the conflict queue", { timeout: 120_000 }, () => {
     expect(after.ops.map((o) => [o.group, o.op.kind])).toEqual([["conflict", "user_create"]]);
   });
 
-  it("a link to a user bound to another account is refused (link_target_taken) and writes nothing", async () => {
+  it("a link to a DingTalk user no conflict of the account named is refused, and nothing is stored or written", async () => {
     const li = await db.account.findUniqueOrThrow({ where: { username: "li.na" } });
     expect(await binding(li.id)).toMatchObject({ remoteId: "li.na" });
     const liUser = await dtUser("li.na");
     const writes = await writeCalls();
+    const runs = await db.syncRun.count({ where: { idpId } });
 
-    const { runId } = await decideConflict(db, {
-      input: { idpId, localId: skipped.id, decision: "link", remoteId: "li.na" },
-      actor: admin,
-      syncNow: true,
-    });
-    expect(runId).not.toBeNull();
-    const run = await waitForRun(db, runId!);
-    expect(run).toMatchObject({ kind: "retry", total: 1, failed: 1 });
-    const record = await db.syncRecord.findFirstOrThrow({ where: { runId: run.id } });
-    expect(record).toMatchObject({ localId: skipped.id, action: "noop", status: "failed" });
-    expect(readReason(record.reason)).toMatchObject({ code: "link_target_taken", params: { userid: "li.na" } });
-
-    const { planId, ops } = await planFor(skipped.id);
-    expect(ops.map((o) => [o.group, o.op.kind, o.op.reason])).toEqual([
-      ["conflict", "user_invalid", { code: "link_target_taken", params: { userid: "li.na", name: li.displayName } }],
-    ]);
-    const conflicts = await readPlanPage(db, { planId, group: "conflict" });
-    expect(conflicts?.items.find((i) => i.localId === skipped.id)).toMatchObject({
-      decision: "link",
-      holders: [{ field: "userid", holder: { userid: "li.na", name: li.displayName, departments: null } }],
-    });
-    // Applying the plan the review shows writes nothing either.
-    await applied(planId);
+    await expect(
+      decideConflict(db, {
+        input: { idpId, localId: skipped.id, decision: "link", remoteId: "li.na" },
+        actor: admin,
+        syncNow: true,
+      }),
+    ).rejects.toMatchObject({ code: "errors.linkTargetUnknown" });
+    expect(await db.matchDecision.count({ where: { idpId, localId: skipped.id } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "idp.conflict.link", targetId: skipped.id } })).toBe(0);
+    expect(await db.syncRun.count({ where: { idpId } })).toBe(runs);
     expect(await writeCalls()).toBe(writes);
     expect(await dtUser("li.na")).toEqual(liUser);
-    expect(await binding(li.id)).toMatchObject({ remoteId: "li.na" });
-    expect(await binding(skipped.id)).toBeNull();
   });
 
   it("a bound account disabled in the directory follows the deprovisioning policy, unless skipped", async () => {
@@ -201,13 +186,15 @@ describe("the conflict queue", { timeout: 120_000 }, () => {
     expect(unbinding.ops.map((o) => [o.group, o.op.kind, o.op.diff, o.op.reason])).toEqual([
       ["delete", "user_update", [], { code: "deprovision_unbind", params: { left: "disabled", userid: "wang.fang" } }],
     ]);
-    const writes = await writeCalls();
+    const changes = async () => (await writeCalls()) - (await creates());
+    const before = await changes();
     const run = await applied(unbinding.planId);
     const record = await db.syncRecord.findFirstOrThrow({ where: { runId: run.id, localId: wang.id } });
     expect(record.status).toBe("succeeded");
     expect(await binding(wang.id)).toBeNull();
     expect(await dtUser("wang.fang")).toEqual(wangUser);
-    expect(await writeCalls()).toBe(writes);
+    // No update or delete call (the conflicting account's create is tried, and refused, as before).
+    expect(await changes()).toBe(before);
   });
 
   it("a link DingTalk refuses fails that account only: the IdP stays enabled, the next link runs at once", async () => {
@@ -231,8 +218,9 @@ describe("the conflict queue", { timeout: 120_000 }, () => {
     // One refused object of a one-account run is not "a majority DingTalk refused": the IdP stays enabled,
     // so incremental sync goes on and the next link from the queue is written at once.
     expect((await db.identityProvider.findUniqueOrThrow({ where: { id: idpId } })).status).toBe("enabled");
+    const { planId } = await planFor(skipped.id);
     const next = await decideConflict(db, {
-      input: { idpId, localId: linked.id, decision: "link", remoteId: "dt-linked" },
+      input: { idpId, localId: skipped.id, decision: "link", remoteId: "dt-skipped", planId },
       actor: admin,
       syncNow: true,
     });

@@ -3,6 +3,8 @@
 // every later plan (lib/server/sync/inputs.ts); a link from the queue is written at once by a run
 // over that one account when no other run is writing.
 import type { TDecideConflictInput } from "@/lib/schemas/idp";
+import type { PlanOp } from "@/lib/sync";
+import { readReason, type Reason } from "@/lib/sync/reasons";
 import { WRITING_RUN_KINDS, ACTIVE_RUN_STATUSES } from "@/lib/sync/run";
 import type { SkippedAccountView } from "@/lib/views/idp";
 import { AppError } from "../app-error";
@@ -22,6 +24,8 @@ export async function decideConflict(
     select: { username: true, displayName: true },
   });
   if (!account) throw new AppError({ code: "errors.decisionAccountMissing" });
+  if (decision === "link" && !(await namedFor(db, { idpId, localId, remoteId: input.remoteId, planId: input.planId })))
+    throw new AppError({ code: "errors.linkTargetUnknown" });
   const decidedBy = actor === "system" ? "system" : actor.email;
   const before = await db.matchDecision.findUnique({ where: { idpId_localId: { idpId, localId } } });
   await db.$transaction(async (tx) => {
@@ -36,6 +40,12 @@ export async function decideConflict(
     }
     // A skipped account is not failing: the queue lists it as skipped instead.
     if (decision === "skip") await tx.syncFailure.deleteMany({ where: { idpId, objectType: "user", localId } });
+    // A linked one is due at once: the worker's next pass retries it, should no run start here.
+    if (decision === "link")
+      await tx.syncFailure.updateMany({
+        where: { idpId, objectType: "user", localId },
+        data: { nextRetryAt: new Date() },
+      });
     await writeAudit(tx, {
       actor,
       action: `idp.conflict.${decision}`,
@@ -64,6 +74,41 @@ export async function decideConflict(
     if (error instanceof AppError && error.code === "errors.runInProgress") return { runId: null };
     throw error;
   }
+}
+
+/**
+ * Whether a conflict of this account named that DingTalk user: its failure in the queue (the holder
+ * of the clash), or its item in the IdP's plan under review (a holder, or the user it links). Any
+ * other userid is refused: a link must not reach a user nobody was shown.
+ */
+async function namedFor(
+  db: Db,
+  { idpId, localId, remoteId, planId }: { idpId: string; localId: string; remoteId: string; planId?: string },
+): Promise<boolean> {
+  const failure = await db.syncFailure.findUnique({
+    where: { idpId_objectType_localId: { idpId, objectType: "user", localId } },
+  });
+  if (namedUserid(readReason(failure?.reason ?? null)) === remoteId) return true;
+  if (!planId) return false;
+  const plan = await db.syncPlan.findFirst({ where: { id: planId, idpId }, select: { id: true } });
+  if (!plan) return false;
+  const items = await db.syncPlanItem.findMany({
+    where: { planId, reviewGroup: { in: ["conflict", "link"] }, op: { contains: JSON.stringify(localId) } },
+    select: { op: true },
+  });
+  return items.some((item) => {
+    const op = JSON.parse(item.op) as PlanOp;
+    if (op.localId !== localId) return false;
+    if (op.kind === "user_create") return Object.values(op.holders ?? {}).some((h) => h?.userid === remoteId);
+    if (op.kind === "user_bind") return op.remoteId === remoteId;
+    return op.kind === "user_invalid" && namedUserid(op.reason) === remoteId;
+  });
+}
+
+/** The DingTalk user a reason names (a clash's holder, a taken userid), if any. */
+function namedUserid(reason: Reason | null): string | undefined {
+  const params = reason?.params as { userid?: unknown } | undefined;
+  return typeof params?.userid === "string" ? params.userid : undefined;
 }
 
 /** Accounts skipped for this IdP, newest decision first. */

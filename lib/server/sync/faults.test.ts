@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestSandbox, type TestCorp } from "@/lib/dingtalk/sandbox/testing";
 import type { Db } from "../prisma-client";
 import { createTestDb } from "../test-db";
+import { preparePlan } from "./plans";
 import { startSyncRun, waitForRun } from "./runs";
 import { createSandboxIdp } from "./sandbox-idp";
 import { seedSyntheticDirectory } from "./synthetic-directory";
@@ -104,9 +105,13 @@ describe("sync under faults", { timeout: 600_000 }, () => {
     const { db, url, cleanup, corp, idpId } = await setup(600, 30);
     try {
       // Slow enough (40 calls/s) to be killed in the middle.
+      // The first sync waits for review: the CLI applies the reviewed plan, as an administrator's Apply would.
+      const { planId } = await preparePlan(db, { idpId, actor: "system" });
       const child = spawnCli("lib/server/cli/sync-once.ts", { DATABASE_URL: url, DINGTALK_QPS: "40" }, [
         "--idp",
         idpId,
+        "--plan",
+        planId,
       ]);
       await until(async () => (await db.binding.count({ where: { idpId, objectType: "user" } })) >= 200);
       child.kill("SIGKILL");

@@ -4,11 +4,9 @@
 import type { IdentityProvider } from "@/lib/generated/prisma/client";
 import {
   countOps,
-  isReviewGroup,
   needsReview,
   planInputDigest,
   planWithRules,
-  REVIEW_GROUPS,
   reviewCounts,
   reviewGroup,
   type CompiledRules,
@@ -16,22 +14,29 @@ import {
   type PlanHold,
   type PlanInput,
   type PlanOp,
-  type ReviewGroup,
 } from "@/lib/sync";
-import type { PlanItemView, PlanPage, PlanStatus, PlanSummaryView } from "@/lib/views/plans";
+import { ACTIVE_RUN_STATUSES, WRITING_RUN_KINDS } from "@/lib/sync/run";
 import { AppError } from "../app-error";
 import { writeAudit, type AuditActor } from "../audit";
 import { idpClient } from "../idp/client";
-import { departmentLabels } from "../idp/run-departments";
 import type { Db } from "../prisma-client";
 import { loadPlanInputs } from "./inputs";
 import { startSyncRun } from "./runs";
-import { slices } from "./slices";
 
-type StoredSummary = { counts: ReturnType<typeof reviewCounts>; held: PlanHold | null };
+/**
+ * SyncPlan.summary: the counts per review group, the held deletes, and the names of the DingTalk
+ * departments the plan's diffs may name (by dept_id, with their path under the target node), so
+ * the review shows names and never a dept_id.
+ */
+export type StoredSummary = {
+  counts: ReturnType<typeof reviewCounts>;
+  held: PlanHold | null;
+  departments?: Record<string, string[]>;
+};
 
 const ITEM_BATCH = 500;
-export const PLAN_PAGE_SIZE = 50;
+/** Applied plans whose items are kept (for their review page); older ones keep their summary only. */
+const KEEP_APPLIED_ITEMS = 3;
 /** Apply's check takes seconds; a claim this old without a run was left by a process that stopped. */
 const APPLY_CLAIM_MS = 5 * 60_000;
 
@@ -43,31 +48,69 @@ async function latestCursor(db: Db): Promise<number> {
   return (await db.outboxEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
 }
 
+/** Each DingTalk department the snapshot holds (and the holding department), by dept_id: its names from below the target node. */
+function departmentPaths(input: PlanInput, holdingName: string | null): Record<string, string[]> {
+  const byId = new Map(input.snapshot.departments.map((d) => [d.deptId, d]));
+  const paths: Record<string, string[]> = {};
+  for (const d of input.snapshot.departments) {
+    const path: string[] = [];
+    for (
+      let at = byId.get(d.deptId), seen = 0;
+      at && seen < 30;
+      at = at.parentId ? byId.get(at.parentId) : undefined, seen++
+    )
+      path.unshift(at.name);
+    paths[String(d.deptId)] = path;
+  }
+  const holding = input.deprovision?.policy === "move" ? input.deprovision.deptId : null;
+  if (holding !== null && holdingName && !paths[String(holding)]) paths[String(holding)] = [holdingName];
+  return paths;
+}
+
+/** Plans whose items can no longer be read or applied: stale ones, and applied ones but the last few. */
+async function pruneItems(tx: Pick<Db, "syncPlan" | "syncPlanItem">, idpId: string): Promise<void> {
+  const applied = await tx.syncPlan.findMany({
+    where: { idpId, status: "applied" },
+    orderBy: { createdAt: "desc" },
+    skip: KEEP_APPLIED_ITEMS,
+    select: { id: true },
+  });
+  await tx.syncPlanItem.deleteMany({
+    where: { OR: [{ plan: { idpId, status: "stale" } }, { planId: { in: applied.map((p) => p.id) } }] },
+  });
+}
 /** Stores a computed plan as the IdP's current one (older ready plans become stale). */
 async function storePlan(
   db: Db,
   idp: IdentityProvider,
   {
     plan,
-    digest,
-    cursor,
+    computed,
     actor,
     forceReview = false,
-  }: { plan: Plan; digest: string; cursor: number; actor: AuditActor; forceReview?: boolean },
+  }: { plan: Plan; computed: Computed; actor: AuditActor; forceReview?: boolean },
 ) {
   const firstSync = !idp.lastFullSyncAt;
-  const review = forceReview || needsReview(plan, { firstSync, reviewBeforeWriting: idp.reviewBeforeWriting });
-  const summary: StoredSummary = { counts: reviewCounts(plan.ops), held: plan.held ?? null };
+  // Nothing to write after the first sync: applied at once (the run says DingTalk is in step).
+  const nothingToDo = plan.ops.length === 0 && !firstSync;
+  const review =
+    forceReview || (!nothingToDo && needsReview(plan, { firstSync, reviewBeforeWriting: idp.reviewBeforeWriting }));
+  const summary: StoredSummary = {
+    counts: reviewCounts(plan.ops),
+    held: plan.held ?? null,
+    departments: departmentPaths(computed.input, computed.holdingName),
+  };
   const stored = await db.$transaction(async (tx) => {
     await tx.syncPlan.updateMany({ where: { idpId: idp.id, status: "ready" }, data: { status: "stale" } });
+    await pruneItems(tx, idp.id);
     const row = await tx.syncPlan.create({
       data: {
         idpId: idp.id,
-        inputDigest: digest,
+        inputDigest: planInputDigest(computed.input),
         summary: JSON.stringify(summary),
         needsReview: review,
         firstSync,
-        outboxCursor: cursor,
+        outboxCursor: computed.cursor,
         createdBy: actorLabel(actor),
       },
     });
@@ -85,13 +128,23 @@ async function storePlan(
   return { planId: stored.id, needsReview: review };
 }
 
-type Computed = { input: PlanInput; compiled: CompiledRules; cursor: number };
+type Computed = { input: PlanInput; compiled: CompiledRules; cursor: number; holdingName: string | null };
 
 async function computeInputs(db: Db, idp: IdentityProvider): Promise<Computed> {
   // Events up to here are reflected by the plan: incremental sync continues after them once it is applied.
   const cursor = await latestCursor(db);
-  const { input, compiled } = await loadPlanInputs(db, idp, idpClient(idp));
-  return { input, compiled, cursor };
+  const client = idpClient(idp);
+  const { input, compiled } = await loadPlanInputs(db, idp, client);
+  // The holding department may sit outside the target node: its name, for the review's words.
+  const holding = input.deprovision?.policy === "move" ? input.deprovision.deptId : null;
+  const holdingName =
+    holding === null
+      ? null
+      : await client.getDepartment(holding).then(
+          (d) => d.name,
+          () => null,
+        );
+  return { input, compiled, cursor, holdingName };
 }
 
 function checkCanSync(idp: IdentityProvider | null): asserts idp is IdentityProvider {
@@ -110,9 +163,11 @@ export async function preparePlan(
 ): Promise<{ planId: string; runId: string | null }> {
   const idp = await db.identityProvider.findUnique({ where: { id: idpId } });
   checkCanSync(idp);
-  const { input, compiled, cursor } = await computeInputs(db, idp);
-  const plan = planWithRules(input, compiled);
-  const stored = await storePlan(db, idp, { plan, digest: planInputDigest(input), cursor, actor, forceReview });
+  // A plan computed while another run writes would be stale before anyone reads it.
+  if (await isWriting(db, idpId)) throw new AppError({ code: "errors.runInProgress" });
+  const computed = await computeInputs(db, idp);
+  const plan = planWithRules(computed.input, computed.compiled);
+  const stored = await storePlan(db, idp, { plan, computed, actor, forceReview });
   await writeAudit(db, {
     actor,
     action: "sync.plan",
@@ -125,14 +180,20 @@ export async function preparePlan(
   return { planId: stored.planId, runId: "runId" in applied ? applied.runId : null };
 }
 
+async function isWriting(db: Db, idpId: string): Promise<boolean> {
+  const active = await db.syncRun.count({
+    where: { idpId, kind: { in: [...WRITING_RUN_KINDS] }, status: { in: [...ACTIVE_RUN_STATUSES] } },
+  });
+  return active > 0;
+}
+
 async function refuseApply(db: Db, planId: string): Promise<never> {
   const plan = await db.syncPlan.findUnique({ where: { id: planId } });
   if (!plan) throw new AppError({ code: "errors.planNotFound" });
   if (plan.status === "stale") throw new AppError({ code: "errors.planStale" });
-  throw new AppError({
-    code: "errors.planApplied",
-    params: { by: plan.appliedBy ?? "" },
-  });
+  if (plan.status === "applying")
+    throw new AppError({ code: "errors.planApplying", params: { by: plan.appliedBy ?? "" } });
+  throw new AppError({ code: "errors.planApplied", params: { by: plan.appliedBy ?? "" } });
 }
 
 async function storedOps(db: Db, planId: string): Promise<PlanOp[]> {
@@ -158,17 +219,23 @@ export async function applyPlan(
 ): Promise<ApplyOutcome> {
   // A claim whose process died before starting the run (no runId after APPLY_CLAIM_MS) is taken over.
   const abandoned = new Date(Date.now() - APPLY_CLAIM_MS);
+  const claimedAt = new Date();
   const claimed = await db.syncPlan.updateMany({
     where: {
       id: planId,
       OR: [{ status: "ready" }, { status: "applying", runId: null, appliedAt: { lt: abandoned } }],
     },
-    data: { status: "applying", appliedBy: actorLabel(actor), appliedAt: new Date() },
+    data: { status: "applying", appliedBy: actorLabel(actor), appliedAt: claimedAt },
   });
   if (claimed.count === 0) return refuseApply(db, planId);
   const plan = await db.syncPlan.findUniqueOrThrow({ where: { id: planId } });
+  // Only this claim is released: one taken over meanwhile by another Apply stays that Apply's.
   const release = () =>
-    db.syncPlan.update({ where: { id: planId }, data: { status: "ready", appliedBy: null, appliedAt: null } });
+    db.syncPlan.updateMany({
+      where: { id: planId, status: "applying", appliedAt: claimedAt, runId: null },
+      data: { status: "ready", appliedBy: null, appliedAt: null },
+    });
+  let started = false;
   try {
     const idp = await db.identityProvider.findUnique({ where: { id: plan.idpId } });
     checkCanSync(idp);
@@ -178,13 +245,7 @@ export async function applyPlan(
       if (planInputDigest(now.input) !== plan.inputDigest) {
         await db.syncPlan.update({ where: { id: planId }, data: { status: "stale" } });
         const fresh = planWithRules(now.input, now.compiled);
-        const stored = await storePlan(db, idp, {
-          plan: fresh,
-          digest: planInputDigest(now.input),
-          cursor: now.cursor,
-          actor,
-          forceReview: true,
-        });
+        const stored = await storePlan(db, idp, { plan: fresh, computed: now, actor, forceReview: true });
         await writeAudit(db, {
           actor,
           action: "sync.plan.changed",
@@ -209,120 +270,12 @@ export async function applyPlan(
       outboxCursor: plan.outboxCursor,
       planId,
     });
+    started = true;
     await db.syncPlan.update({ where: { id: planId }, data: { status: "applied", runId: run.id } });
     return { runId: run.id };
   } catch (error) {
     // Not written (a run in progress, the IdP disabled, DingTalk unreachable): the plan can be applied later.
-    await release();
+    if (!started) await release();
     throw error;
   }
 }
-
-function summaryView(
-  row: {
-    id: string;
-    idpId: string;
-    status: string;
-    summary: string;
-    needsReview: boolean;
-    firstSync: boolean;
-    createdBy: string;
-    createdAt: Date;
-    appliedBy: string | null;
-    appliedAt: Date | null;
-    runId: string | null;
-  },
-  idpName: string,
-  newestPlanId: string | null,
-): PlanSummaryView {
-  const summary = JSON.parse(row.summary) as StoredSummary;
-  return {
-    id: row.id,
-    idpId: row.idpId,
-    idpName,
-    status: row.status as PlanStatus,
-    counts: summary.counts,
-    held: summary.held,
-    needsReview: row.needsReview,
-    firstSync: row.firstSync,
-    createdBy: row.createdBy,
-    createdAt: row.createdAt.toISOString(),
-    appliedBy: row.appliedBy,
-    appliedAt: row.appliedAt?.toISOString() ?? null,
-    runId: row.runId,
-    newestPlanId: newestPlanId === row.id ? null : newestPlanId,
-  };
-}
-
-function itemView(seq: number, group: ReviewGroup, op: PlanOp, decision: "link" | "skip" | null): PlanItemView {
-  const holders =
-    op.kind === "user_create" && op.holders
-      ? (["userid", "mobile", "email"] as const).flatMap((field) => {
-          const holder = op.holders?.[field];
-          return holder ? [{ field, holder }] : [];
-        })
-      : op.kind === "user_invalid" && (op.reason.code === "userid_taken" || op.reason.code === "link_target_taken")
-        ? [
-            {
-              field: "userid" as const,
-              holder: { userid: op.reason.params.userid, name: op.reason.params.name, departments: null },
-            },
-          ]
-        : [];
-  return {
-    seq,
-    group,
-    kind: op.kind,
-    objectType: op.objectType,
-    localId: op.localId,
-    displayName: op.displayName,
-    remoteId: op.remoteId ?? (op.kind === "user_create" ? op.userid : null),
-    reason: op.reason,
-    diff: op.diff,
-    existing: op.kind === "user_bind" ? (op.existing ?? null) : null,
-    holders,
-    decision,
-  };
-}
-
-/** One page of one review group, with the plan's summary and the words for its department references. */
-export async function readPlanPage(
-  db: Db,
-  { planId, group, page }: { planId: string; group?: string; page?: number },
-): Promise<PlanPage | null> {
-  const row = await db.syncPlan.findUnique({ where: { id: planId }, include: { idp: true } });
-  if (!row) return null;
-  const newest = await db.syncPlan.findFirst({
-    where: { idpId: row.idpId },
-    orderBy: { createdAt: "desc" },
-    select: { id: true },
-  });
-  const plan = summaryView(row, row.idp.displayName, newest?.id ?? null);
-  // Conflicts first: they are what needs a decision; then links, deletes, and the rest.
-  const order: ReviewGroup[] = ["conflict", "link", "delete", "create", "update", "refused"];
-  const chosen: ReviewGroup = isReviewGroup(group) ? group : (order.find((g) => plan.counts[g] > 0) ?? "create");
-  const total = plan.counts[chosen];
-  const pages = Math.max(1, Math.ceil(total / PLAN_PAGE_SIZE));
-  const at = Math.min(Math.max(1, Math.floor(page ?? 1)), pages);
-  const rows = await db.syncPlanItem.findMany({
-    where: { planId, reviewGroup: chosen },
-    orderBy: { seq: "asc" },
-    skip: (at - 1) * PLAN_PAGE_SIZE,
-    take: PLAN_PAGE_SIZE,
-  });
-  const ops = rows.map((r) => ({ seq: r.seq, op: JSON.parse(r.op) as PlanOp }));
-  const localIds = ops.map((o) => o.op.localId);
-  const decisions = new Map<string, "link" | "skip">();
-  for (const slice of slices(localIds))
-    for (const d of await db.matchDecision.findMany({ where: { idpId: row.idpId, localId: { in: slice } } }))
-      decisions.set(d.localId, d.decision === "link" ? "link" : "skip");
-  const items = ops.map(({ seq, op }) => itemView(seq, chosen, op, decisions.get(op.localId) ?? null));
-  const departments = await departmentLabels(
-    db,
-    row.idp,
-    items.map((i) => ({ diff: JSON.stringify(i.diff) })),
-  );
-  return { plan, group: chosen, items, total, page: at, pages, departments };
-}
-
-export { REVIEW_GROUPS };

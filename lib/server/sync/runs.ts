@@ -170,6 +170,18 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: R
         error: plan.held && status === "held" ? writeRunError({ code: "held", ...plan.held }) : stoppedError(result),
       },
     });
+    if (!isDryRun) {
+      // An administrator's link has done its work once the account is bound: it must not re-link
+      // the account to that user months later, after an unbind or a return to scope.
+      const bound = await db.binding.findMany({
+        where: { idpId: idp.id, objectType: "user", localId: { in: linkedAccounts(plan) } },
+        select: { localId: true },
+      });
+      if (bound.length > 0)
+        await db.matchDecision.deleteMany({
+          where: { idpId: idp.id, decision: "link", localId: { in: bound.map((b) => b.localId) } },
+        });
+    }
     if (!isDryRun && (status === "succeeded" || status === "partially_succeeded")) {
       // Objects this run covered without failing are in step: their old failures no longer hold.
       const stale = { idpId: idp.id, runId: { not: runId } };
@@ -201,6 +213,13 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: R
       await db.identityProvider.update({ where: { id: run.idpId }, data: { status: "needs_attention" } });
     }
   }
+}
+
+/** Accounts this plan binds by an administrator's link. */
+function linkedAccounts(plan: Plan): string[] {
+  return plan.ops.flatMap((op) =>
+    op.kind === "user_bind" && op.reason.code === "linked_by_admin" ? [op.localId] : [],
+  );
 }
 
 /**

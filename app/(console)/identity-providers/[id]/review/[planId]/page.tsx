@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Pagination } from "@/components/shell/pagination";
 import { requireAdmin } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
-import { readPlanPage } from "@/lib/server/sync/plans";
+import { readPlanPage } from "@/lib/server/sync/plan-pages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("review"))("title") };
