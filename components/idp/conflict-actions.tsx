@@ -9,18 +9,11 @@ import { decideConflictAction } from "@/app/actions/idp/decide-conflict";
 import { useWords } from "@/components/messages/use-words";
 import { Button } from "@/components/ui/button";
 import type { Reason } from "@/lib/sync/reasons";
+import { CONFLICT_REASONS } from "@/lib/sync/review";
 
 /** Reasons of a clash with an existing DingTalk user: the conflict queue offers Link, Skip and Edit for them. */
 export function isConflictReason(reason: Reason | null): boolean {
-  if (!reason) return false;
-  return [
-    "clash_with_user",
-    "clash_outside_scope",
-    "conflict_bound_elsewhere",
-    "userid_taken",
-    "identifier_ambiguous",
-    "link_target_taken",
-  ].includes(reason.code);
+  return !!reason && CONFLICT_REASONS.includes(reason.code);
 }
 
 /** The DingTalk user a conflict names, when it names one that can be linked. */
@@ -36,24 +29,28 @@ export function ConflictActions({
   localId,
   displayName,
   reason,
+  linkedTo,
 }: {
   idpId: string;
   localId: string;
   displayName: string;
   reason: Reason;
+  /** A link already decided, waiting for a run. */
+  linkedTo: string | null;
 }) {
   const t = useTranslations("identityProviders");
   const router = useRouter();
   const { text } = useWords();
   const [busy, setBusy] = useState(false);
   const target = linkTarget(reason);
-  const decide = async (answer: { decision: "link"; remoteId: string } | { decision: "skip" }) => {
+  const decide = async (answer: { decision: "link"; remoteId: string } | { decision: "skip" | "clear" }) => {
     setBusy(true);
     const result = await decideConflictAction({ idpId, localId, ...answer });
     setBusy(false);
     if (!result.ok) return void toast.error(text(result.error));
     const runId = result.data.runId;
-    if (answer.decision === "skip") toast.success(t("conflictSkipped", { name: displayName }));
+    if (answer.decision === "clear") toast.success(t("conflictLinkUndone", { name: displayName }));
+    else if (answer.decision === "skip") toast.success(t("conflictSkipped", { name: displayName }));
     else if (runId)
       toast.success(t("conflictLinkedNow", { name: displayName }), {
         action: { label: t("conflictOpenRun"), onClick: () => router.push(`/sync-runs/${runId}`) },
@@ -61,6 +58,17 @@ export function ConflictActions({
     else toast.success(t("conflictLinkedLater", { name: displayName }));
     router.refresh();
   };
+  const named = <span className="sr-only">: {displayName}</span>;
+  if (linkedTo)
+    return (
+      <div className="flex flex-col items-start gap-1">
+        <span className="text-sm">{t("conflictLinkedTo", { userid: linkedTo })}</span>
+        <Button size="sm" variant="outline" disabled={busy} onClick={() => void decide({ decision: "clear" })}>
+          {t("conflictUndoLink")}
+          {named}
+        </Button>
+      </div>
+    );
   return (
     <div className="flex flex-col items-start gap-1">
       {target && (
@@ -70,9 +78,11 @@ export function ConflictActions({
       )}
       <Button size="sm" variant="outline" disabled={busy} onClick={() => void decide({ decision: "skip" })}>
         {t("conflictSkip")}
+        {named}
       </Button>
       <Link href={`/directory/accounts/${localId}`} className="text-primary text-sm hover:underline">
         {t("conflictEdit")}
+        {named}
       </Link>
     </div>
   );

@@ -88,7 +88,13 @@ export function SyncFailures({ idpId, rows, total }: { idpId: string; rows: Sync
                 {hasConflicts && (
                   <TableCell className="whitespace-normal">
                     {f.objectType === "user" && reason && isConflictReason(reason) && (
-                      <ConflictActions idpId={idpId} localId={f.localId} displayName={f.displayName} reason={reason} />
+                      <ConflictActions
+                        idpId={idpId}
+                        localId={f.localId}
+                        displayName={f.displayName}
+                        reason={reason}
+                        linkedTo={f.linkedTo}
+                      />
                     )}
                   </TableCell>
                 )}

@@ -21,6 +21,8 @@ export type SyncFailureView = {
   objectType: ObjectType;
   /** The account or OU id: for the conflict queue's actions and "Edit the account", never shown as text. */
   localId: string;
+  /** An administrator's link not written yet: the DingTalk userid the account is linked to. */
+  linkedTo: string | null;
   displayName: string;
   errcode: number | null;
   /** A Reason as JSON: read it with readReason (lib/sync/reasons.ts). */

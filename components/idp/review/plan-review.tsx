@@ -79,9 +79,12 @@ function PlanState({ data }: { data: PlanPage }) {
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" });
   if (plan.status === "applied" || plan.status === "applying")
     return (
-      <Alert variant="success" role="status">
+      <Alert variant={plan.status === "applied" ? "success" : "default"} role="status">
         <AlertTitle>
-          {t("appliedTitle", { by: plan.appliedBy ?? "", when: plan.appliedAt ? when(plan.appliedAt) : "" })}
+          {t(plan.status === "applied" ? "appliedTitle" : "applyingTitle", {
+            by: plan.appliedBy ?? "",
+            when: plan.appliedAt ? when(plan.appliedAt) : "",
+          })}
         </AlertTitle>
         {plan.runId && (
           <AlertDescription>
@@ -129,11 +132,20 @@ function HolderText({ holder }: { holder: ClashHolder }) {
   );
 }
 
+/** What happens to the object, in words: a deprovisioning says which policy, not "Update user". */
+function operation(item: PlanItemView): string {
+  if (item.kind === "user_update" && item.reason.code === "deprovision_move") return "user_move_holding";
+  if (item.kind === "user_update" && item.reason.code === "deprovision_unbind") return "user_unbind";
+  return item.kind;
+}
+
 function ItemsTable({ data }: { data: PlanPage }) {
   const t = useTranslations("review");
   const ts = useTranslations("syncRuns");
   const { text } = useWords();
   const locale = useLocale() as Locale;
+  // One decision at a time on the page: each computes the plan again.
+  const [busy, setBusy] = useState(false);
   if (data.items.length === 0)
     return <p className="text-muted-foreground rounded-md border p-4 text-sm">{t("empty")}</p>;
   const showActions = data.plan.status === "ready" && (data.group === "conflict" || data.group === "link");
@@ -158,7 +170,7 @@ function ItemsTable({ data }: { data: PlanPage }) {
                 {ts(`objectTypes.${item.objectType === "user" ? "user" : "organization"}`)}
               </span>
             </TableCell>
-            <TableCell>{t(`kinds.${item.kind}`)}</TableCell>
+            <TableCell>{t(`kinds.${operation(item)}`)}</TableCell>
             <TableCell className="whitespace-normal text-sm">
               {item.existing ? (
                 <HolderText holder={item.existing} />
@@ -173,7 +185,16 @@ function ItemsTable({ data }: { data: PlanPage }) {
                     </li>
                   ))}
                 </ul>
-              ) : item.remoteId && item.kind !== "user_create" && item.kind !== "dept_create" ? (
+              ) : item.remotePath && item.remotePath.length > 0 ? (
+                <span>
+                  {item.remotePath.at(-1)}
+                  {item.remotePath.length > 1 && (
+                    <span className="text-muted-foreground block text-xs">
+                      {item.remotePath.slice(0, -1).join(" / ")}
+                    </span>
+                  )}
+                </span>
+              ) : item.objectType === "user" && item.remoteId && item.kind !== "user_create" ? (
                 <code className="text-muted-foreground text-xs">{item.remoteId}</code>
               ) : (
                 "—"
@@ -187,7 +208,9 @@ function ItemsTable({ data }: { data: PlanPage }) {
             </TableCell>
             {showActions && (
               <TableCell className="whitespace-normal">
-                {item.objectType === "user" && <Decisions item={item} idpId={data.plan.idpId} planId={data.plan.id} />}
+                {item.objectType === "user" && (
+                  <Decisions item={item} idpId={data.plan.idpId} planId={data.plan.id} busy={busy} setBusy={setBusy} />
+                )}
               </TableCell>
             )}
           </TableRow>
@@ -198,11 +221,22 @@ function ItemsTable({ data }: { data: PlanPage }) {
 }
 
 /** Link to the DingTalk user that holds the value, skip the account, edit it, or take a decision back. */
-function Decisions({ item, idpId, planId }: { item: PlanItemView; idpId: string; planId: string }) {
+function Decisions({
+  item,
+  idpId,
+  planId,
+  busy,
+  setBusy,
+}: {
+  item: PlanItemView;
+  idpId: string;
+  planId: string;
+  busy: boolean;
+  setBusy: (busy: boolean) => void;
+}) {
   const t = useTranslations("review");
   const router = useRouter();
   const { text } = useWords();
-  const [busy, setBusy] = useState(false);
   const decide = async (answer: { decision: "link"; remoteId: string } | { decision: "skip" | "clear" }) => {
     setBusy(true);
     const result = await decideConflictAction({ idpId, localId: item.localId, planId, ...answer });
@@ -221,6 +255,15 @@ function Decisions({ item, idpId, planId }: { item: PlanItemView; idpId: string;
         </Button>
       </div>
     );
+  const named = <span className="sr-only">: {item.displayName}</span>;
+  const skip = (
+    <Button size="sm" variant="outline" disabled={busy} onClick={() => void decide({ decision: "skip" })}>
+      {t("skip")}
+      {named}
+    </Button>
+  );
+  // A match by the identifier or a fallback may still be another person: it can be skipped one by one.
+  if (item.group === "link") return item.kind === "user_bind" ? skip : null;
   if (item.group !== "conflict") return null;
   const targets = item.holders.filter((h, i, all) => all.findIndex((o) => o.holder.userid === h.holder.userid) === i);
   return (
@@ -235,11 +278,10 @@ function Decisions({ item, idpId, planId }: { item: PlanItemView; idpId: string;
           {t("link", { name: h.holder.name ?? h.holder.userid })}
         </Button>
       ))}
-      <Button size="sm" variant="outline" disabled={busy} onClick={() => void decide({ decision: "skip" })}>
-        {t("skip")}
-      </Button>
+      {skip}
       <Link href={`/directory/accounts/${item.localId}`} className="text-primary text-sm hover:underline">
         {t("edit")}
+        {named}
       </Link>
     </div>
   );

@@ -12,8 +12,14 @@ export async function listSyncFailures(db: Db, idpId: string): Promise<{ rows: S
     db.syncFailure.findMany({ where: { idpId }, orderBy: { lastFailedAt: "desc" }, take: 50 }),
     db.syncFailure.count({ where: { idpId } }),
   ]);
+  const links = await db.matchDecision.findMany({
+    where: { idpId, decision: "link", localId: { in: rows.map((f) => f.localId) } },
+    select: { localId: true, remoteId: true },
+  });
+  const linkedTo = new Map(links.map((d) => [d.localId, d.remoteId]));
   return {
     rows: rows.map((f) => ({
+      linkedTo: linkedTo.get(f.localId) ?? null,
       id: f.id,
       objectType: f.objectType as ObjectType,
       localId: f.localId,
