@@ -261,3 +261,18 @@ describe("words and escaping", () => {
     expect(ask.text).not.toMatch(/<script|<img/);
   });
 });
+
+describe("the JSON admin endpoints", () => {
+  const json = { "content-type": "application/json" };
+  const reset = (headers: Record<string, string>) =>
+    send("POST", "/_sandbox/reset", { ...json, ...headers }, JSON.stringify({ corpId: "dingsandboxcorp" }));
+
+  it("refuse a page of another site, a same-site page and a DNS-rebound name; scripts and the sandbox's own page pass", async () => {
+    expect((await reset({ origin: "https://evil.example", "sec-fetch-site": "cross-site" })).status).toBe(403);
+    expect((await reset({ "sec-fetch-site": "same-site" })).status).toBe(403);
+    expect((await reset({ origin: "null" })).status).toBe(403);
+    expect((await reset({ host: "rebound.example:1234", origin: "http://rebound.example:1234" })).status).toBe(403);
+    expect((await reset({})).status).toBe(200);
+    expect((await reset(sameOrigin())).status).toBe(200);
+  });
+});

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { FORM_PATHS, handleAdminForm, showAdminPage } from "./admin-forms";
+import { isLocalHost } from "./form-guard";
 import type { SandboxContext } from "./context";
 import { ZFaultsInput } from "./faults";
 import { parseBody, readBody, sendJson } from "./http-util";
@@ -110,6 +111,16 @@ const HANDLERS: Record<string, Handler> = {
   "POST /_sandbox/expire-tokens": (ctx, raw) => ok({ expired: ctx.expireTokens(ZCorpRef.parse(raw).corpId) }),
 };
 
+/** A browser request from a page that is not this sandbox (another site, or a DNS-rebound name). */
+function isFromAnotherSite(req: IncomingMessage): boolean {
+  const site = req.headers["sec-fetch-site"];
+  if (site === "cross-site" || site === "same-site") return true;
+  const origin = req.headers.origin;
+  if (origin === undefined) return false;
+  const host = req.headers.host;
+  return !isLocalHost(host) || (origin !== `http://${host}` && origin !== `https://${host}`);
+}
+
 export async function handleAdmin(
   ctx: SandboxContext,
   req: IncomingMessage,
@@ -123,6 +134,9 @@ export async function handleAdmin(
   if (req.method === "GET" && url.pathname === LAUNCH_PATH) return launch(ctx, res, url);
   const handler = HANDLERS[`${req.method} ${url.pathname}`];
   if (!handler) return sendJson(res, 404, { error: "unknown admin endpoint" });
+  // Tests and scripts call these without a browser's Origin; a page of another site must not reset a corp.
+  if (req.method === "POST" && isFromAnotherSite(req))
+    return sendJson(res, 403, { error: "cross-site requests to the sandbox's admin endpoints are refused" });
   const body = req.method === "POST" ? parseBody(await readBody(req), req.headers["content-type"]) : {};
   if (!body) return sendJson(res, 400, { error: "the body must be a JSON object" });
   try {

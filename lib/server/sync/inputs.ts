@@ -1,15 +1,18 @@
 import type { IdentityProvider } from "@/lib/generated/prisma/client";
-import type { DingTalkClient } from "@/lib/dingtalk";
+import { isDingTalkError, type DingTalkClient } from "@/lib/dingtalk";
 import {
   compileSyncRules,
   premapSources,
   readSnapshot,
   readTargetedSnapshot,
   snapshotNeeds,
+  type BindingRecord,
   type CompiledRules,
+  type DingTalkSnapshot,
   type MatchDecision,
   type PlanInput,
 } from "@/lib/sync";
+import { toSnapshotUser } from "@/lib/sync/snapshot";
 import { readDeprovisionPolicy } from "@/lib/sync/deprovision";
 import { readMatchFallbacks } from "@/lib/sync/matching";
 import { mappingCatalog } from "../idp/rules";
@@ -75,7 +78,7 @@ export async function loadPlanInputs(
     sourceRootIds,
     ...source,
     rules,
-    snapshot,
+    snapshot: await withLinkTargets(client, snapshot, decisions, bindings),
     bindings,
     only,
     deleteThresholdPercent: idp.deleteThresholdPercent,
@@ -85,4 +88,33 @@ export async function loadPlanInputs(
     decisions,
   };
   return { input, compiled };
+}
+
+/**
+ * A user an administrator linked may sit outside the target node (the holder of a clash found
+ * anywhere in the corp): it is read by its userid, so the review shows it as it is and the diff is
+ * against its real fields.
+ */
+async function withLinkTargets(
+  client: DingTalkClient,
+  snapshot: DingTalkSnapshot,
+  decisions: MatchDecision[],
+  bindings: BindingRecord[],
+): Promise<DingTalkSnapshot> {
+  const bound = new Set(bindings.filter((b) => b.objectType === "user").map((b) => b.localId));
+  const present = new Set(snapshot.users.map((u) => u.userid));
+  const missing = decisions.flatMap((d) =>
+    d.decision === "link" && !bound.has(d.localId) && !present.has(d.remoteId) ? [d.remoteId] : [],
+  );
+  if (missing.length === 0) return snapshot;
+  const found = await Promise.all(
+    [...new Set(missing)].map((userid) =>
+      client.getUser(userid).then(toSnapshotUser, (err: unknown) => {
+        if (isDingTalkError(err) && err.kind === "not_found") return null;
+        throw err;
+      }),
+    ),
+  );
+  const users = found.filter((u) => u !== null);
+  return users.length === 0 ? snapshot : { ...snapshot, users: [...snapshot.users, ...users] };
 }
