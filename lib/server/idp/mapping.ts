@@ -56,6 +56,8 @@ export async function replaceRules({ db, actor, idpId, rules, matchFallbacks }: 
         data: { matchFallbacks: JSON.stringify(matchFallbacks) },
       });
     await tx.fieldMappingRule.deleteMany({ where: { idpId } });
+    // A plan waiting for review was computed with the old rules: it is out of date.
+    await tx.syncPlan.updateMany({ where: { idpId, status: "ready" }, data: { status: "stale" } });
     await tx.fieldMappingRule.createMany({
       data: rules.map((r, position) => ({
         ...r,

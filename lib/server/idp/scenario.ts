@@ -73,6 +73,8 @@ export async function saveScenario({ db, actor, input }: { db: Db; actor: AuditA
       where: { id: idp.id },
       data: { ...data, wizardStep: idp.status === "draft" ? Math.max(idp.wizardStep, 4) : idp.wizardStep },
     });
+    // A plan waiting for review was computed with the old scope and policies: it is out of date.
+    await tx.syncPlan.updateMany({ where: { idpId: idp.id, status: "ready" }, data: { status: "stale" } });
     await writeAudit(tx, {
       actor,
       action: "idp.scenario",

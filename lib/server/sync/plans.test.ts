@@ -6,11 +6,13 @@ import { formatMobile, REVIEW_GROUPS, type PlanOp } from "@/lib/sync";
 import { readReason } from "@/lib/sync/reasons";
 import type { CurrentAdmin } from "../auth";
 import { deleteAccounts } from "../directory/accounts";
+import { replaceRules } from "../idp/mapping";
 import type { Db } from "../prisma-client";
 import { startDemoSandboxIdp, type DemoSandboxFixture } from "./demo-sandbox-fixture";
 import { PLAN_PAGE_SIZE, readPlanPage } from "./plan-pages";
 import { applyPlan, preparePlan } from "./plans";
 import { waitForRun } from "./runs";
+import { loadRules } from "./source";
 
 type SandboxUser = { userid: string; name: string; title?: string; mobile?: string; dept_id_list: number[] };
 
@@ -307,5 +309,13 @@ describe("review, then apply", { timeout: 120_000 }, () => {
       }),
     ]);
     expect(await dtUser("zhou.wei")).toEqual(zhouUser);
+
+    // Saving the mapping makes the waiting plan out of date: it was computed with the old rules.
+    await replaceRules({ db, actor: admin, idpId, rules: await loadRules(db, idpId) });
+    expect(await db.syncPlan.findUniqueOrThrow({ where: { id: held.planId } })).toMatchObject({ status: "stale" });
+    await expect(applyPlan(db, { planId: held.planId, actor: admin })).rejects.toMatchObject({
+      code: "errors.planStale",
+    });
+    expect(await writeCalls()).toBe(writes);
   });
 });
