@@ -72,12 +72,17 @@ export function AddFieldForm({ objectType, rules, catalog, onAdd }: Props) {
 
   return (
     <div
-      className="grid gap-3 rounded-lg border p-4 sm:grid-cols-[1fr_1fr_auto] sm:items-start"
+      className="grid gap-3 rounded-lg border p-4 @2xl:grid-cols-[1fr_1fr_auto] @2xl:items-start"
       role="group"
       aria-label={objectType === "user" ? t("addUserField") : t("addOrgField")}
     >
       <FormField id={`${prefix}-name`} label={t("newFieldName")} error={errors.name}>
-        <Input {...fieldAria(`${prefix}-name`, errors.name)} value={name} onChange={(e) => setName(e.target.value)} />
+        <Input
+          {...fieldAria(`${prefix}-name`, errors.name)}
+          aria-required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
       </FormField>
       <FormField
         id={`${prefix}-id`}
@@ -87,6 +92,7 @@ export function AddFieldForm({ objectType, rules, catalog, onAdd }: Props) {
       >
         <Input
           {...fieldAria(`${prefix}-id`, errors.fieldId, true)}
+          aria-required
           value={fieldId}
           onChange={(e) => setFieldId(e.target.value)}
           list={`${prefix}-options`}
@@ -99,7 +105,7 @@ export function AddFieldForm({ objectType, rules, catalog, onAdd }: Props) {
           <option key={f} value={f} label={dingTalkFieldLabel(objectType, f, locale)} />
         ))}
       </datalist>
-      <div className="flex gap-2 sm:pt-6">
+      <div className="flex gap-2 @2xl:pt-6">
         <Button type="button" size="sm" onClick={add}>
           {t("add")}
         </Button>

@@ -93,84 +93,87 @@ export function ExpressionInput({ id, label, value, onChange, fieldPaths, error 
   const errorId = `${id}-error`;
   const box = "min-h-16 w-full rounded-md border px-3 py-2 font-mono text-sm leading-6 whitespace-pre-wrap break-all";
   return (
-    <div className="relative">
-      <div
-        ref={mirror}
-        aria-hidden
-        data-testid="expression-mirror"
-        className={cn(box, "bg-background pointer-events-none absolute inset-0 overflow-hidden border-transparent")}
-      >
-        {pieces.map((p, i) => (
-          <span
-            key={i}
-            className={cn(
-              colours[p.cls],
-              p.isError && "decoration-destructive underline decoration-wavy underline-offset-4",
-            )}
-            data-error={p.isError || undefined}
-          >
-            {p.text}
-          </span>
-        ))}
-        {"\n"}
-      </div>
-      <textarea
-        id={id}
-        aria-label={label}
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={isShown}
-        aria-controls={listId}
-        aria-activedescendant={isShown ? `${listId}-${active}` : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        spellCheck={false}
-        autoComplete="off"
-        rows={Math.min(6, Math.max(2, value.split("\n").length))}
-        value={value}
-        onChange={(e) => {
-          onChange(e.target.value);
-          setCaret(e.target.selectionStart);
-          setOpen(true);
-          setActive(0);
-        }}
-        onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
-        onScroll={(e) => {
-          if (mirror.current) mirror.current.scrollTop = e.currentTarget.scrollTop;
-        }}
-        onKeyDown={onKeyDown}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
-        className={cn(
-          box,
-          "caret-foreground relative block resize-y bg-transparent text-transparent outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50",
-          error && "border-destructive",
-        )}
-      />
-      <ul
-        id={listId}
-        role="listbox"
-        aria-label={t("suggestions")}
-        hidden={!isShown}
-        className="bg-popover absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border shadow-md"
-      >
-        {isShown &&
-          suggestions.map((s, i) => (
-            <li
-              key={s.label}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={cn("cursor-pointer px-3 py-1.5 text-sm", i === active && "bg-accent")}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                accept(s);
-              }}
+    <div>
+      {/* The mirror covers the textarea only: positioned, it would paint over the error below it. */}
+      <div className="relative">
+        <div
+          ref={mirror}
+          aria-hidden
+          data-testid="expression-mirror"
+          className={cn(box, "bg-background pointer-events-none absolute inset-0 overflow-hidden border-transparent")}
+        >
+          {pieces.map((p, i) => (
+            <span
+              key={i}
+              className={cn(
+                colours[p.cls],
+                p.isError && "decoration-destructive underline decoration-wavy underline-offset-4",
+              )}
+              data-error={p.isError || undefined}
             >
-              <code className="font-mono">{s.label}</code>
-              <span className="text-muted-foreground block truncate text-xs">{s.detail}</span>
-            </li>
+              {p.text}
+            </span>
           ))}
-      </ul>
+          {"\n"}
+        </div>
+        <textarea
+          id={id}
+          aria-label={label}
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={isShown}
+          aria-controls={listId}
+          aria-activedescendant={isShown ? `${listId}-${active}` : undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          spellCheck={false}
+          autoComplete="off"
+          rows={Math.min(6, Math.max(2, value.split("\n").length))}
+          value={value}
+          onChange={(e) => {
+            onChange(e.target.value);
+            setCaret(e.target.selectionStart);
+            setOpen(true);
+            setActive(0);
+          }}
+          onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
+          onScroll={(e) => {
+            if (mirror.current) mirror.current.scrollTop = e.currentTarget.scrollTop;
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => setTimeout(() => setOpen(false), 150)}
+          className={cn(
+            box,
+            "caret-foreground relative block resize-y bg-transparent text-transparent outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50",
+            error && "border-destructive",
+          )}
+        />
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label={t("suggestions")}
+          hidden={!isShown}
+          className="bg-popover absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border shadow-md"
+        >
+          {isShown &&
+            suggestions.map((s, i) => (
+              <li
+                key={s.label}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                className={cn("cursor-pointer px-3 py-1.5 text-sm", i === active && "bg-accent")}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  accept(s);
+                }}
+              >
+                <code className="font-mono">{s.label}</code>
+                <span className="text-muted-foreground block truncate text-xs">{s.detail}</span>
+              </li>
+            ))}
+        </ul>
+      </div>
       {error && (
         <p id={errorId} role="alert" className="text-destructive mt-1 text-sm" data-testid="expression-error">
           {error.message}

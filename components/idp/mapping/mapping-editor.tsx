@@ -6,13 +6,14 @@ import { saveMappingAction } from "@/app/actions/idp/save-mapping";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { standardFields, type ExpressionLocale } from "@/lib/expression";
+import { standardFields, suggestedFix, type ExpressionLocale } from "@/lib/expression";
 import { checkRules, identifierFieldOf, mappingFieldCatalog, type MappingRule } from "@/lib/mapping";
 import { ruleMessages, type RuleMessage } from "@/lib/messages/rule-problems";
 import { useWords } from "@/components/messages/use-words";
 import { usableFallbacks, type MatchFallback } from "@/lib/sync/matching";
 import { AddFieldForm } from "./add-field-form";
-import { MappingRow, type FieldOption } from "./mapping-row";
+import { FunctionReference } from "./function-reference";
+import { MappingRow, type FieldOption, type RowProblem } from "./mapping-row";
 import { MatchingSection } from "./matching-section";
 import { previewRule } from "./preview";
 import { SampleAccountPicker, SampleOuPicker } from "./sample-picker";
@@ -85,14 +86,19 @@ export function MappingEditor({
   );
 
   const problems = useMemo(() => checkRules(rules, catalog), [rules, catalog]);
-  const problemsOf = (index: number) => [
+  const problemsOf = (index: number): RowProblem[] => [
     ...problems
       .filter((p) => p.index === index)
-      .map((p) => ({
-        field: p.field,
-        message: problemText(p),
-        range: p.code === "expression" ? { start: p.start, end: p.end } : undefined,
-      })),
+      .map((p) =>
+        p.code === "expression"
+          ? {
+              field: p.field,
+              message: problemText(p),
+              range: { start: p.start, end: p.end },
+              fix: suggestedFix(rules[index].source, p.params, p),
+            }
+          : { field: p.field, message: problemText(p) },
+      ),
     // Only while the browser's check passes: the server's refusals of the same rules would repeat them.
     ...(problems.length > 0 ? [] : serverProblems)
       .filter((p) => p.index === index)
@@ -129,7 +135,7 @@ export function MappingEditor({
     const indexed = rules.map((rule, index) => ({ rule, index })).filter(({ rule }) => rule.objectType === objectType);
     const isUser = objectType === "user";
     return (
-      <section aria-labelledby={`${objectType}-fields`} className="space-y-3">
+      <section aria-labelledby={`${objectType}-fields`} className="@container space-y-3">
         <h3 id={`${objectType}-fields`} className="text-lg font-medium">
           {isUser ? t("userFields") : t("orgFields")}
         </h3>
@@ -137,11 +143,14 @@ export function MappingEditor({
           <Table>
             <TableHeader>
               <TableRow>
-                {isUser && <TableHead className="w-24 text-center">{t("identifier")}</TableHead>}
+                {isUser && (
+                  <TableHead className="w-20 text-center whitespace-normal @4xl:w-24">{t("identifier")}</TableHead>
+                )}
                 <TableHead>{t("dingtalkField")}</TableHead>
-                <TableHead>{t("kind")}</TableHead>
-                <TableHead>{t("source")}</TableHead>
-                <TableHead>{t("preview")}</TableHead>
+                {/* Stacked under the DingTalk field on a narrow editor (see MappingRow); each control is labelled. */}
+                <TableHead className="hidden @4xl:table-cell">{t("kind")}</TableHead>
+                <TableHead className="hidden @4xl:table-cell">{t("source")}</TableHead>
+                <TableHead className="hidden @4xl:table-cell">{t("preview")}</TableHead>
                 <TableHead>
                   <span className="sr-only">{t("actions")}</span>
                 </TableHead>
@@ -175,13 +184,13 @@ export function MappingEditor({
   };
 
   return (
-    <div className="space-y-8">
+    <div className="@container space-y-8">
       <p className="text-muted-foreground text-sm">{t("intro")}</p>
       <section
         aria-labelledby="preview-heading"
-        className="bg-muted/40 grid gap-4 rounded-lg border p-4 md:grid-cols-2"
+        className="bg-muted/40 grid gap-4 rounded-lg border p-4 @2xl:grid-cols-2"
       >
-        <h3 id="preview-heading" className="font-medium md:col-span-2">
+        <h3 id="preview-heading" className="font-medium @2xl:col-span-2">
           {t("previewTitle")}
         </h3>
         <div className="space-y-2">
@@ -199,6 +208,7 @@ export function MappingEditor({
           </p>
         </div>
       </section>
+      <FunctionReference />
       {section("user")}
       <MatchingSection identifierField={identifierField} value={fallbacks} onChange={setFallbacks} />
       {section("organization")}

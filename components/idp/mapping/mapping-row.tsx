@@ -6,22 +6,38 @@ import { useWords } from "@/components/messages/use-words";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
 import { TableCell, TableRow } from "@/components/ui/table";
+import type { SuggestedFix } from "@/lib/expression";
 import { dingTalkFieldLabel, type MappingLocale, type MappingRule } from "@/lib/mapping";
+import { cn } from "@/lib/utils";
 import { ExpressionInput } from "./expression-input";
 import type { PreviewValue } from "./preview";
 
 export type FieldOption = { path: string; label: string };
+
+export type RowProblem = {
+  field: string;
+  message: string;
+  range?: { start: number; end: number };
+  /** An expression error's did-you-mean, applied to the whole source. */
+  fix?: SuggestedFix;
+};
 
 type Props = {
   rule: MappingRule;
   index: number;
   fieldOptions: FieldOption[];
   fieldPaths: string[];
-  problems: { field: string; message: string; range?: { start: number; end: number } }[];
+  problems: RowProblem[];
   preview: PreviewValue;
   onChange: (rule: MappingRule) => void;
   onIdentifier?: () => void;
 };
+
+// Below the editor's container width of 56rem (e.g. a 768 px window beside the sidebar) the
+// field, type, source and preview cells turn into blocks, which a table row wraps into one
+// anonymous cell: they stack, the preview under the source, and the row fits without
+// scrolling sideways. Same DOM at every width: no duplicated controls, no layout script.
+const stacked = "block @4xl:table-cell";
 
 /** One mapping rule: identifier, DingTalk field, kind, source and its live preview. */
 export function MappingRow({
@@ -44,6 +60,7 @@ export function MappingRow({
     rule.isCustom ? rule.targetDisplayName : null,
   );
   const sourceProblem = problems.find((p) => p.field === "source");
+  const fix = rule.kind === "expression" ? sourceProblem?.fix : undefined;
   const other = problems.filter((p) => p.field !== "source");
   const rowId = `rule-${rule.objectType}-${rule.targetField}`;
   return (
@@ -61,11 +78,11 @@ export function MappingRow({
           />
         </TableCell>
       )}
-      <TableCell>
-        <div className="font-medium">{name}</div>
+      <TableCell className={cn(stacked, "whitespace-normal")}>
+        <div className="font-medium break-words">{name}</div>
         <code className="text-muted-foreground text-xs">{rule.targetField}</code>
       </TableCell>
-      <TableCell>
+      <TableCell className={stacked}>
         <NativeSelect
           aria-label={t("kindFor", { name })}
           className="w-36"
@@ -80,7 +97,7 @@ export function MappingRow({
           <option value="disabled">{t("kindDisabled")}</option>
         </NativeSelect>
       </TableCell>
-      <TableCell className="min-w-72 whitespace-normal">
+      <TableCell className={cn(stacked, "whitespace-normal @4xl:min-w-72")}>
         {rule.kind === "field" && (
           <NativeSelect
             aria-label={t("sourceFieldFor", { name })}
@@ -117,6 +134,17 @@ export function MappingRow({
             }
           />
         )}
+        {fix && (
+          <Button
+            type="button"
+            variant="link"
+            size="sm"
+            className="h-auto px-0 py-0.5 whitespace-normal"
+            onClick={() => onChange({ ...rule, source: fix.source })}
+          >
+            {t("useSuggestion", { suggestion: fix.text })}
+          </Button>
+        )}
         {rule.kind === "disabled" && <span className="text-muted-foreground text-sm">{t("notSynced")}</span>}
         {sourceProblem && rule.kind === "field" && (
           <p role="alert" className="text-destructive mt-1 text-sm">
@@ -130,7 +158,14 @@ export function MappingRow({
         ))}
       </TableCell>
       <TableCell
-        className="max-w-56 whitespace-normal break-all"
+        className={cn(
+          stacked,
+          "whitespace-normal break-all @4xl:max-w-56",
+          // Stacked, the preview has no column header above it: its label comes first (generated
+          // content, so the cell's text stays the value alone).
+          "before:text-muted-foreground before:block before:text-xs before:font-medium before:content-[attr(data-label)] @4xl:before:content-none",
+        )}
+        data-label={t("preview")}
         data-testid={`preview-${rule.objectType}-${rule.targetField}`}
       >
         {preview.kind === "value" && <code className="text-sm">{preview.text}</code>}
@@ -139,8 +174,13 @@ export function MappingRow({
         )}
         {preview.kind === "refused" && <span className="text-destructive text-sm">{words.text(preview.note)}</span>}
         {preview.kind === "empty" && <span className="text-muted-foreground text-sm italic">{t("previewEmpty")}</span>}
-        {preview.kind === "error" && <span className="text-destructive text-sm">{preview.message}</span>}
-        {preview.kind === "none" && <span className="text-muted-foreground text-sm">—</span>}
+        {/* An error of the source itself is said once, under the source. */}
+        {preview.kind === "error" && !sourceProblem && (
+          <span className="text-destructive text-sm">{preview.message}</span>
+        )}
+        {(preview.kind === "none" || (preview.kind === "error" && sourceProblem)) && (
+          <span className="text-muted-foreground text-sm">—</span>
+        )}
       </TableCell>
       <TableCell>
         <Button
