@@ -1,15 +1,23 @@
 import "server-only";
+import type { AuditEntryView } from "@/lib/views/audit";
+import { describeAuditEntries } from "./audit-names";
 import { db } from "./db";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** A page of entries, newest first; `query` matches the action, the actor or the target. */
-export async function listAuditEntries({ page, query }: { page: number; query?: string }) {
+/** A page of entries, newest first, with names; `query` matches the action, the actor or the target. */
+export async function listAuditEntries({
+  page,
+  query,
+}: {
+  page: number;
+  query?: string;
+}): Promise<{ entries: AuditEntryView[]; total: number; pages: number }> {
   const q = query?.trim();
   const where = q
     ? { OR: [{ action: { contains: q } }, { actorLabel: { contains: q } }, { targetId: { contains: q } }] }
     : {};
-  const [total, entries] = await Promise.all([
+  const [total, rows] = await Promise.all([
     db.auditLog.count({ where }),
     db.auditLog.findMany({
       where,
@@ -18,5 +26,5 @@ export async function listAuditEntries({ page, query }: { page: number; query?: 
       take: AUDIT_PAGE_SIZE,
     }),
   ]);
-  return { entries, total, pages: Math.ceil(total / AUDIT_PAGE_SIZE) };
+  return { entries: await describeAuditEntries(db, rows), total, pages: Math.ceil(total / AUDIT_PAGE_SIZE) };
 }

@@ -1,10 +1,12 @@
+import type { AuditAction } from "@/lib/views/audit";
 import type { Db } from "./prisma-client";
 
 export type AuditActor = { id: string; email: string } | "system";
 
 export type AuditEntry = {
   actor: AuditActor;
-  action: string;
+  /** A code of AUDIT_ACTIONS (lib/views/audit.ts): a new code is listed there and given words. */
+  action: AuditAction;
   targetType?: string;
   targetId?: string;
   details?: Record<string, unknown>;

@@ -1,13 +1,13 @@
-import { Download, Plus, Search, Upload, X } from "lucide-react";
+import { Download, Plus, Upload, X } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { AccountsSearch } from "@/components/directory/accounts-search";
 import { AccountsTable } from "@/components/directory/accounts-table";
 import { OuFilter } from "@/components/directory/ou-filter";
 import { PageHeader } from "@/components/shell/page-header";
 import { Pagination, parsePage } from "@/components/shell/pagination";
-import { Button, buttonVariants } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { buttonVariants } from "@/components/ui/button";
 import { requireAdmin } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { listAccounts } from "@/lib/server/directory/account-list";
@@ -62,20 +62,7 @@ export default async function AccountsPage({
         }
       />
       <div className="mb-4 flex flex-wrap items-end gap-2">
-        <form role="search" className="flex min-w-72 flex-1 gap-2" action="/directory/accounts">
-          {ou && <input type="hidden" name="ou" value={ou.id} />}
-          <Input
-            type="search"
-            name="q"
-            defaultValue={query}
-            placeholder={t("accounts.searchPlaceholder")}
-            aria-label={t("accounts.searchPlaceholder")}
-          />
-          <Button type="submit" variant="outline">
-            <Search aria-hidden className="size-4" />
-            {t("common.search")}
-          </Button>
-        </form>
+        <AccountsSearch />
         <OuFilter />
       </div>
       {ou && (
