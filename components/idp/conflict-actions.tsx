@@ -8,6 +8,7 @@ import { toast } from "sonner";
 import { decideConflictAction } from "@/app/actions/idp/decide-conflict";
 import { useWords } from "@/components/messages/use-words";
 import { Button } from "@/components/ui/button";
+import { ProvisionDialog } from "./provision-panel";
 import type { Reason } from "@/lib/sync/reasons";
 import { CONFLICT_REASONS } from "@/lib/sync/review";
 
@@ -67,6 +68,7 @@ export function ConflictActions({
           {t("conflictUndoLink")}
           {named}
         </Button>
+        <ProvisionDialog idpId={idpId} accountId={localId} accountName={displayName} />
       </div>
     );
   return (
@@ -84,6 +86,7 @@ export function ConflictActions({
         {t("conflictEdit")}
         {named}
       </Link>
+      <ProvisionDialog idpId={idpId} accountId={localId} accountName={displayName} />
     </div>
   );
 }

@@ -66,6 +66,13 @@ const DETAILS: Record<AuditAction, Record<string, unknown>> = {
   "sync.cancel": {},
   "sync.plan": { planId: "plan_1", needsReview: true },
   "sync.plan.changed": { planId: "plan_1", newPlanId: "plan_2" },
+  "sync.provision": {
+    idpId: "idp_1",
+    runId: "run_1",
+    account: "张伟",
+    username: "zhang.wei",
+    operation: "user_create",
+  },
 };
 
 const LIVE: AuditNames = {

@@ -146,6 +146,8 @@ function actionValues(action: AuditAction, { details, names }: AuditSentenceEntr
       return { idp: idp(), plan: yesNo(text(details, "planId")) };
     case "sync.plan":
       return { idp: idp(), review: yesNo(details.needsReview === true) };
+    case "sync.provision":
+      return { idp: idp(), account: account() };
     case "idp.create":
     case "idp.rotate_secret":
     case "idp.scenario":

@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   "sync.cancel",
   "sync.plan",
   "sync.plan.changed",
+  "sync.provision",
 ] as const satisfies readonly string[];
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
