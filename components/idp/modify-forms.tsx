@@ -9,8 +9,10 @@ import { Button } from "@/components/ui/button";
 import { fieldAria, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import type { AlertSettingsView } from "@/lib/alerts/kinds";
 import type { TApplicationInput } from "@/lib/schemas/idp";
 import { useWords } from "@/components/messages/use-words";
+import { AlertsForm } from "./alerts-form";
 import { ApplicationForm } from "./wizard/application-form";
 import type { DeveloperInfo } from "./wizard/developer-info";
 import { ScenarioForm, type ScenarioDefaults } from "./wizard/scenario-form";
@@ -21,10 +23,11 @@ type Props = {
   developerInfo: DeveloperInfo;
   scenario: ScenarioDefaults;
   hasFullSync: boolean;
+  alerts: AlertSettingsView;
 };
 
 /** Modify: basic settings, scenario, rotate AppSecret. */
-export function ModifyForms({ id, application, developerInfo, scenario, hasFullSync }: Props) {
+export function ModifyForms({ id, application, developerInfo, scenario, hasFullSync, alerts }: Props) {
   const t = useTranslations("modify");
   const router = useRouter();
   const saved = () => {
@@ -37,6 +40,7 @@ export function ModifyForms({ id, application, developerInfo, scenario, hasFullS
         <TabsTrigger value="basic">{t("basic")}</TabsTrigger>
         <TabsTrigger value="scenario">{t("scenario")}</TabsTrigger>
         <TabsTrigger value="secret">{t("rotateSecret")}</TabsTrigger>
+        <TabsTrigger value="alerts">{t("alerts")}</TabsTrigger>
       </TabsList>
       <TabsContent value="basic">
         <ApplicationForm
@@ -53,6 +57,9 @@ export function ModifyForms({ id, application, developerInfo, scenario, hasFullS
       </TabsContent>
       <TabsContent value="secret">
         <RotateSecretForm id={id} onSaved={saved} />
+      </TabsContent>
+      <TabsContent value="alerts">
+        <AlertsForm view={alerts} onSaved={saved} />
       </TabsContent>
     </Tabs>
   );

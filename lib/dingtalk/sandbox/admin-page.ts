@@ -7,6 +7,7 @@ import type { SandboxContext } from "./context";
 import { formToken } from "./form-guard";
 import { escapeHtml as e } from "./http-util";
 import { launcherForm } from "./launcher";
+import { robotsSection } from "./robot";
 import { children } from "./rules-departments";
 import { SEED_CORP_ID } from "./seed";
 import type { SandboxCorp } from "./types";
@@ -164,7 +165,7 @@ export function renderAdminPage(
     adminHref(ADMIN_PATH, lang, n ? { [n.kind === "created" ? "created" : "reset"]: n.corpId } : {});
   return adminDocument(view, {
     heading: view.w.title,
-    body: `${notice(ctx, view, n)}${createForm(view, form)}${corps || `<p>${e(view.w.corp.noCorps)}</p>`}`,
+    body: `${notice(ctx, view, n)}${createForm(view, form)}${corps || `<p>${e(view.w.corp.noCorps)}</p>`}${robotsSection(ctx, view.lang)}`,
     here,
   });
 }

@@ -8,6 +8,7 @@ import { ZFaultsInput } from "./faults";
 import { parseBody, readBody, sendJson } from "./http-util";
 import { launch, LAUNCH_PATH } from "./launcher";
 import { departmentToWire } from "./rules-departments";
+import { createRobot, listRobots } from "./robot";
 import { userToWire } from "./rules-users";
 import { createSeedState, emptyCorp, SEED_CORP_ID, seedDirectory } from "./seed";
 import { ALL_SCOPES } from "./types";
@@ -108,6 +109,8 @@ const HANDLERS: Record<string, Handler> = {
       return { status: 404, body: { error: "unknown corp or user" } };
     return ok({ code: ctx.issueCode({ ...input.data, kind: "sso" }) });
   },
+  "POST /_sandbox/robots": createRobot,
+  "GET /_sandbox/robots": listRobots,
   "POST /_sandbox/expire-tokens": (ctx, raw) => ok({ expired: ctx.expireTokens(ZCorpRef.parse(raw).corpId) }),
 };
 

@@ -7,6 +7,7 @@ import { handleAdmin } from "./admin";
 import { handleClassic } from "./classic";
 import { SandboxContext } from "./context";
 import { handleOauth } from "./oauth";
+import { handleRobot, ROBOT_SEND_PATH } from "./robot";
 import { SandboxStore } from "./store";
 
 export type SandboxOptions = { port?: number; host?: string; dataFile?: string; quiet?: boolean };
@@ -18,6 +19,7 @@ export const DEFAULT_SANDBOX_DATA_FILE = "data/sandbox.json";
 async function route(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://sandbox.local");
   if (url.pathname === "/_sandbox" || url.pathname.startsWith("/_sandbox/")) return handleAdmin(ctx, req, res, url);
+  if (url.pathname === ROBOT_SEND_PATH) return handleRobot(ctx, req, res, url);
   if (await handleOauth(ctx, req, res, url)) return;
   return handleClassic(ctx, req, res, url);
 }

@@ -9,6 +9,7 @@ import {
   type RunKind,
   type RunTrigger,
 } from "@/lib/sync/run";
+import { alertAfterRun } from "../alerts/after-run";
 import { AppError } from "../app-error";
 import { writeAudit, type AuditActor } from "../audit";
 import { idpClient } from "../idp/client";
@@ -97,7 +98,13 @@ export async function startSyncRun({ db, idpId, mode, trigger, actor, ...options
   });
   const controller = new AbortController();
   controllers.set(run.id, controller);
-  setImmediate(() => void executeRun(db, run.id, controller.signal, options).finally(() => controllers.delete(run.id)));
+  // Alerts (lib/server/alerts) once the run has ended: failed, deletes held, conflicts left.
+  setImmediate(
+    () =>
+      void executeRun(db, run.id, controller.signal, options)
+        .finally(() => controllers.delete(run.id))
+        .then(() => alertAfterRun(db, run.id)),
+  );
   return run;
 }
 

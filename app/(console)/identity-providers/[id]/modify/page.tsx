@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ModifyForms } from "@/components/idp/modify-forms";
 import { PageHeader } from "@/components/shell/page-header";
+import { loadAlertSettingsView } from "@/lib/server/alerts/settings";
 import { requireAdmin } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { wizardProps } from "@/lib/server/idp/wizard-props";
@@ -35,6 +36,7 @@ export default async function ModifyIdpPage({ params }: { params: Promise<{ id: 
         developerInfo={props.developerInfo}
         scenario={props.scenario}
         hasFullSync={Boolean(props.idp.lastFullSyncAt)}
+        alerts={await loadAlertSettingsView(db, id)}
       />
     </>
   );

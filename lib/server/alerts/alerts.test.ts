@@ -1,0 +1,245 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AlertMessage } from "@/lib/alerts/message";
+import { TestSandbox } from "@/lib/dingtalk/sandbox/testing";
+import type { Db } from "../prisma-client";
+import { createTestDb } from "../test-db";
+import { alertAfterRun } from "./after-run";
+import { flushAlerts, raiseAlert, type Deliver } from "./notify";
+import { loadAlertChannels, loadAlertSettingsView, saveAlertSettings } from "./settings";
+import { sendTestAlert } from "./test-alert";
+
+let db: Db;
+let cleanup: () => Promise<void>;
+let sandbox: TestSandbox;
+let counter = 0;
+
+beforeAll(async () => {
+  ({ db, cleanup } = await createTestDb());
+  sandbox = await TestSandbox.start();
+});
+afterAll(async () => {
+  await sandbox.close();
+  await cleanup();
+});
+
+const BASE = {
+  kinds: ["run_failed", "deletes_held", "conflicts_waiting", "drift_found"] as const,
+  language: "en" as const,
+  robotEnabled: false,
+  robotUrl: "",
+  robotSecret: "",
+  mailEnabled: false,
+  smtpHost: "",
+  smtpPort: 587,
+  smtpSecure: false,
+  smtpUser: "",
+  smtpPassword: "",
+  mailFrom: "",
+  mailTo: "",
+};
+
+async function idp(name = "Acme DingTalk"): Promise<string> {
+  counter += 1;
+  const row = await db.identityProvider.create({
+    data: { displayName: name, corpId: `dingalerts${counter}`, appKey: "k", appSecretEncrypted: "unused" },
+  });
+  return row.id;
+}
+
+async function robot() {
+  return sandbox.admin<{ accessToken: string; secret: string; path: string }>("POST", "/_sandbox/robots", {});
+}
+
+describe("alert settings", () => {
+  it("keeps secrets encrypted at rest and never in the view", async () => {
+    const id = await idp();
+    const r = await robot();
+    const url = `${sandbox.url}${r.path}`;
+    await saveAlertSettings({
+      db,
+      input: {
+        ...BASE,
+        kinds: [...BASE.kinds],
+        id,
+        robotEnabled: true,
+        robotUrl: url,
+        robotSecret: r.secret,
+        mailEnabled: true,
+        smtpHost: "127.0.0.1",
+        smtpPassword: "mail-pass-123",
+        mailFrom: "console@example.com",
+        mailTo: "ops@example.com",
+      },
+    });
+    const row = await db.alertSettings.findUniqueOrThrow({ where: { idpId: id } });
+    const stored = JSON.stringify(row);
+    for (const secret of [r.accessToken, r.secret, "mail-pass-123"]) expect(stored).not.toContain(secret);
+    expect(row.robotUrlEncrypted).toMatch(/^v1:/);
+    const view = await loadAlertSettingsView(db, id);
+    expect(JSON.stringify(view)).not.toContain(r.secret);
+    expect(JSON.stringify(view)).not.toContain("mail-pass-123");
+    expect(view).toMatchObject({ hasRobotUrl: true, hasRobotSecret: true, hasSmtpPassword: true });
+    const channels = await loadAlertChannels(db, id);
+    expect(channels?.robot).toEqual({ webhookUrl: url, secret: r.secret });
+    expect(channels?.mail?.password).toBe("mail-pass-123");
+
+    // An empty secret keeps the stored one; a ciphertext moved to another field does not open.
+    await saveAlertSettings({
+      db,
+      input: { ...BASE, kinds: [], id, robotEnabled: true, mailEnabled: false },
+    });
+    expect((await loadAlertChannels(db, id))?.robot?.secret).toBe(r.secret);
+    expect((await loadAlertChannels(db, id))?.mail).toBeNull();
+    await db.alertSettings.update({ where: { idpId: id }, data: { robotSecretEncrypted: row.robotUrlEncrypted } });
+    await expect(loadAlertChannels(db, id)).rejects.toThrow(/tampered/);
+  });
+});
+
+describe("robot test message against the sandbox", () => {
+  it("is accepted with the right secret and refused with 310000 for a tampered one", async () => {
+    const id = await idp();
+    const r = await robot();
+    const input = { ...BASE, kinds: [...BASE.kinds], id, robotEnabled: true, robotUrl: `${sandbox.url}${r.path}` };
+    await saveAlertSettings({ db, input: { ...input, robotSecret: r.secret } });
+    expect(await sendTestAlert({ db, idpId: id, channel: "robot" })).toEqual({ channel: "robot", ok: true });
+    await saveAlertSettings({ db, input: { ...input, robotSecret: `${r.secret.slice(0, -1)}0` } });
+    expect(await sendTestAlert({ db, idpId: id, channel: "robot" })).toEqual({
+      channel: "robot",
+      ok: false,
+      reason: "bad_signature",
+      errcode: 310000,
+    });
+  });
+});
+
+describe("coalescing", () => {
+  it("sends the first alert at once, then one message per 10 minutes saying how many came in between", async () => {
+    const id = await idp("Coalesce corp");
+    const r = await robot();
+    await saveAlertSettings({
+      db,
+      input: {
+        ...BASE,
+        kinds: ["run_failed"],
+        id,
+        robotEnabled: true,
+        robotUrl: `${sandbox.url}${r.path}`,
+        robotSecret: r.secret,
+      },
+    });
+    const sent: AlertMessage[] = [];
+    const deliver: Deliver = async (_c, m) => {
+      sent.push(m);
+    };
+    const t0 = new Date("2026-01-01T08:00:00Z");
+    const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+    expect(await raiseAlert({ db, deliver, idpId: id, kind: "run_failed", now: t0 })).toBe("sent");
+    expect(await raiseAlert({ db, deliver, idpId: id, kind: "run_failed", now: at(2) })).toBe("coalesced");
+    expect(await raiseAlert({ db, deliver, idpId: id, kind: "run_failed", now: at(5) })).toBe("coalesced");
+    expect(await flushAlerts({ db, deliver, now: at(9) })).toBe(0);
+    expect(sent.map((m) => m.title)).toEqual(["A sync run of Coalesce corp failed"]);
+    // Two more failures within the window: one message, saying 2, when it ends.
+    expect(await flushAlerts({ db, deliver, now: at(10) })).toBe(1);
+    expect(sent.map((m) => m.title)).toEqual([
+      "A sync run of Coalesce corp failed",
+      "2 sync runs of Coalesce corp failed",
+    ]);
+    expect(sent[1].markdown).toContain(`/identity-providers/${id}/sync-runs`);
+    // Two processes flushing the same window send it once.
+    await raiseAlert({ db, deliver, idpId: id, kind: "run_failed", now: at(12) });
+    const both = await Promise.all([
+      flushAlerts({ db, deliver, now: at(21) }),
+      flushAlerts({ db, deliver, now: at(21) }),
+    ]);
+    expect(both.reduce((a, b) => a + b, 0)).toBe(1);
+    // A kind that is not chosen is not sent; another kind has its own window.
+    expect(await raiseAlert({ db, deliver, idpId: id, kind: "drift_found", now: at(30) })).toBe("off");
+    expect(sent).toHaveLength(3);
+  });
+
+  it("alerts after a failed run through the real robot, in the chosen language", async () => {
+    const id = await idp("Runs corp");
+    const r = await robot();
+    await saveAlertSettings({
+      db,
+      input: {
+        ...BASE,
+        kinds: [...BASE.kinds],
+        language: "bilingual",
+        id,
+        robotEnabled: true,
+        robotUrl: `${sandbox.url}${r.path}`,
+        robotSecret: r.secret,
+      },
+    });
+    const run = await db.syncRun.create({ data: { idpId: id, kind: "full", trigger: "manual", status: "failed" } });
+    await alertAfterRun(db, run.id);
+    const listed = await sandbox.admin<{
+      robots: { accessToken: string; messages: { title: string; text: string }[] }[];
+    }>("GET", "/_sandbox/robots");
+    const messages = listed.robots.find((x) => x.accessToken === r.accessToken)?.messages ?? [];
+    expect(messages.map((m) => m.title)).toEqual(["A sync run of Runs corp failed / Runs corp 的一次同步失败"]);
+  });
+});
+
+describe("SMTP delivery", () => {
+  it("delivers the test e-mail to a real SMTP server and shows its answer; a wrong password is named", async () => {
+    const received: { from: string; to: string[]; data: string }[] = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      onAuth(auth, _session, callback) {
+        if (auth.username === "alerts" && auth.password === "right-pass") return callback(null, { user: "alerts" });
+        callback(new Error("Invalid username or password"));
+      },
+      onData(stream, session, callback) {
+        let data = "";
+        stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
+        stream.on("end", () => {
+          received.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+            to: session.envelope.rcptTo.map((r) => r.address),
+            data,
+          });
+          callback(null, "Message queued as test-1");
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.server.address() as AddressInfo).port;
+    try {
+      const id = await idp("Mail corp");
+      const input = {
+        ...BASE,
+        kinds: [...BASE.kinds],
+        id,
+        mailEnabled: true,
+        smtpHost: "127.0.0.1",
+        smtpPort: port,
+        smtpUser: "alerts",
+        mailFrom: "console@example.com",
+        mailTo: "ops@example.com, dba@example.com",
+      };
+      await saveAlertSettings({ db, input: { ...input, smtpPassword: "right-pass" } });
+      const ok = await sendTestAlert({ db, idpId: id, channel: "mail" });
+      expect(ok).toMatchObject({ channel: "mail", ok: true });
+      expect(ok.ok && ok.channel === "mail" && ok.response).toContain("Message queued as test-1");
+      expect(received).toHaveLength(1);
+      expect(received[0].from).toBe("console@example.com");
+      expect(received[0].to).toEqual(["ops@example.com", "dba@example.com"]);
+      expect(received[0].data).toContain("Subject: Test message from the console for Mail corp");
+
+      await saveAlertSettings({ db, input: { ...input, smtpPassword: "wrong-pass" } });
+      expect(await sendTestAlert({ db, idpId: id, channel: "mail" })).toMatchObject({
+        channel: "mail",
+        ok: false,
+        reason: "auth",
+      });
+      expect(received).toHaveLength(1);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
