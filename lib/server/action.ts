@@ -36,7 +36,9 @@ export function adminAction<S extends z.ZodType, T>(
       return { ok: true, data: await handler(parsed.data, admin) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toActionError() };
-      console.error("[action] unexpected failure", error instanceof Error ? error.name : "unknown");
+      // The error's class and code (a Prisma P2028, say), never its message: it may hold input values.
+      const code = error instanceof Error && "code" in error && typeof error.code === "string" ? ` ${error.code}` : "";
+      console.error("[action] unexpected failure", error instanceof Error ? `${error.name}${code}` : "unknown");
       return { ok: false, error: { code: "errors.internal" } };
     }
   };

@@ -6,7 +6,12 @@ export type Db = PrismaClient;
 
 // Shared by the Next.js server (lib/server/db.ts), the seed and the CLI scripts.
 export function createPrismaClient(url: string = databaseUrl()): Db {
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  // SQLite has one writer: a transaction may wait for another (a plan being stored, a directory import),
+  // so the defaults (2 s to start, 5 s to run) are raised.
+  const db = new PrismaClient({
+    adapter: new PrismaBetterSQLite3({ url }),
+    transactionOptions: { maxWait: 10_000, timeout: 30_000 },
+  });
   if (url.startsWith("file:")) {
     // WAL with synchronous=NORMAL: one fsync per checkpoint instead of per write
     // (a sync writes a record and a binding per object), and readers never wait for writers.

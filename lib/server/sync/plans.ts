@@ -37,6 +37,7 @@ export type StoredSummary = {
 const ITEM_BATCH = 500;
 /** Applied plans whose items are kept (for their review page); older ones keep their summary only. */
 const KEEP_APPLIED_ITEMS = 3;
+const STORE_TRANSACTION = { maxWait: 20_000, timeout: 120_000 };
 /** Apply's check takes seconds; a claim this old without a run was left by a process that stopped. */
 const APPLY_CLAIM_MS = 5 * 60_000;
 
@@ -124,7 +125,8 @@ async function storePlan(
         })),
       });
     return row;
-  });
+    // A large plan (10,000 items) takes a few seconds to store, more while a run writes beside it.
+  }, STORE_TRANSACTION);
   return { planId: stored.id, needsReview: review };
 }
 
