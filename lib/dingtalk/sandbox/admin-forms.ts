@@ -147,7 +147,7 @@ export function showAdminPage(ctx: SandboxContext, req: IncomingMessage, res: Se
     : reset
       ? { kind: "reset" as const, corpId: reset }
       : undefined;
-  sendPage(res, 200, renderAdminPage(ctx, view, { notice }));
+  sendPage(res, 200, renderAdminPage(ctx, view, { notice, focus: url.searchParams.get("corp") ?? notice?.corpId }));
 }
 
 /** The form routes (FORM_PATHS); false when the method is not one of them. */

@@ -276,3 +276,18 @@ describe("the JSON admin endpoints", () => {
     expect((await reset(sameOrigin())).status).toBe(200);
   });
 });
+
+describe("a large corp on the page", () => {
+  it("lists its directory and every launcher button only when it is in focus, so the page stays light", async () => {
+    const corp = await sb.corp();
+    const client = sb.client(corp);
+    for (let i = 0; i < 31; i++) await client.createUser({ userid: `big${i}`, name: `Big ${i}`, deptIdList: [1] });
+    const main = (await page()).text;
+    expect(main).toContain(`Show the directory of ${corp.corpId} (1 department, 31 users)`);
+    expect(main).not.toContain("<td>big30</td>");
+    expect(main).toContain("and 11 more users");
+    const focused = (await page(`/_sandbox?corp=${encodeURIComponent(corp.corpId)}`)).text;
+    expect(focused).toContain("<td>big30</td>");
+    expect(focused).not.toContain(`Show the directory of ${corp.corpId}`);
+  });
+});

@@ -126,10 +126,17 @@ function createForm(view: AdminView, form: CreateFormState): string {
   );
 }
 
-function corpSection(view: AdminView, corp: SandboxCorp): string {
+/** A corp this small is shown whole; a larger one only when it is in focus (?corp=, or just created or reset). */
+const SMALL_CORP = 30;
+
+function corpSection(view: AdminView, corp: SandboxCorp, focus: string | undefined): string {
   const { w } = view;
   const id = corpAnchor(corp.corpId);
   const [d, u] = counts(corp);
+  const whole = corp.corpId === focus || (d <= SMALL_CORP && u <= SMALL_CORP);
+  const directory = whole
+    ? `<ul class="tree">${tree(view, corp, 1)}</ul>`
+    : `<p><a href="${e(adminHref(ADMIN_PATH, view.lang, { corp: corp.corpId }, id))}">${e(w.corp.showDirectory(corpName(corp), d, u))}</a></p>`;
   const apps = Object.values(corp.apps)
     .map(
       (a) =>
@@ -148,18 +155,22 @@ function corpSection(view: AdminView, corp: SandboxCorp): string {
     `<h3>${e(w.corp.apps)}</h3><table><thead><tr>${appHead}</tr></thead><tbody>${apps}</tbody></table>` +
     `<p>${e(w.corp.baseUrls)} <code>${e(view.baseUrl)}</code></p>` +
     `<p><a href="${e(resetHref)}">${e(w.corp.resetLink(corpName(corp)))}</a></p>` +
-    launcherForm(corp, w.launcher) +
-    `<h3>${e(w.corp.directory)}</h3><ul class="tree">${tree(view, corp, 1)}</ul></section>`
+    launcherForm(corp, w.launcher, { all: whole }) +
+    `<h3>${e(w.corp.directory)}</h3>${directory}</section>`
   );
 }
 
 export function renderAdminPage(
   ctx: SandboxContext,
   view: AdminView,
-  { notice: n, form = EMPTY_FORM }: { notice?: AdminNotice; form?: CreateFormState } = {},
+  {
+    notice: n,
+    form = EMPTY_FORM,
+    focus = n?.corpId,
+  }: { notice?: AdminNotice; form?: CreateFormState; focus?: string } = {},
 ): string {
   const corps = Object.values(ctx.state.corps)
-    .map((corp) => corpSection(view, corp))
+    .map((corp) => corpSection(view, corp, focus))
     .join("");
   const here = (lang: typeof view.lang) =>
     adminHref(ADMIN_PATH, lang, n ? { [n.kind === "created" ? "created" : "reset"]: n.corpId } : {});

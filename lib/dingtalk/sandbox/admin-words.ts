@@ -18,6 +18,8 @@ export type LauncherWords = {
   homePageHint: string;
   openAs: (name: string) => string;
   noActiveMembers: string;
+  /** Past the first users listed on the page (a corp with hundreds): where the rest are. */
+  more: (count: number) => string;
 };
 
 export type AdminWords = {
@@ -53,6 +55,8 @@ export type AdminWords = {
     authedDept: string;
     baseUrls: string;
     resetLink: (name: string) => string;
+    /** A large corp's directory is shown on its own page, so the main page stays light. */
+    showDirectory: (name: string, departments: number, users: number) => string;
     directory: string;
     noMembers: string;
     noCorps: string;
@@ -125,6 +129,8 @@ const en: AdminWords = {
     authedDept: "Authorised departments",
     baseUrls: "Base URLs for the console's Private deployment fields (the same for all three):",
     resetLink: (name) => `Reset ${name}…`,
+    showDirectory: (name, d, u) =>
+      `Show the directory of ${name} (${plural(d, "department", "departments")}, ${plural(u, "user", "users")})`,
     directory: "Directory",
     noMembers: "no members",
     noCorps: "No corps yet.",
@@ -160,6 +166,7 @@ const en: AdminWords = {
     homePageHint: "as pasted into the app's settings; $CORPID$ is replaced",
     openAs: (name) => `Open the app as ${name}`,
     noActiveMembers: "no active members",
+    more: (n) => `and ${plural(n, "more user", "more users")}: open the corp's directory to see them all`,
   },
 };
 
@@ -213,6 +220,7 @@ const zhCN: AdminWords = {
     authedDept: "授权部门",
     baseUrls: "控制台“专属部署”字段的基础地址（三个字段相同）：",
     resetLink: (name) => `重置 ${name}…`,
+    showDirectory: (name, d, u) => `查看 ${name} 的通讯录（${d} 个部门，${u} 个用户）`,
     directory: "通讯录",
     noMembers: "没有成员",
     noCorps: "还没有企业。",
@@ -242,6 +250,7 @@ const zhCN: AdminWords = {
     homePageHint: "即粘贴到应用设置中的地址；$CORPID$ 会被替换",
     openAs: (name) => `以 ${name} 身份打开应用`,
     noActiveMembers: "没有在职成员",
+    more: (n) => `另有 ${n} 个用户：打开该企业的通讯录查看全部`,
   },
 };
 
@@ -296,6 +305,7 @@ const ja: AdminWords = {
     authedDept: "権限のある部門",
     baseUrls: "コンソールの「専用デプロイ」欄に入れるベース URL（3 つとも同じ）：",
     resetLink: (name) => `${name} をリセット…`,
+    showDirectory: (name, d, u) => `${name} のアドレス帳を表示（部門 ${d}、ユーザー ${u} 人）`,
     directory: "アドレス帳",
     noMembers: "メンバーなし",
     noCorps: "企業はまだありません。",
@@ -328,6 +338,7 @@ const ja: AdminWords = {
     homePageHint: "アプリの設定に貼り付けたもの。$CORPID$ は置き換えられます",
     openAs: (name) => `${name} としてアプリを開く`,
     noActiveMembers: "在籍中のメンバーなし",
+    more: (n) => `ほか ${n} 人：企業のアドレス帳を開くとすべて表示されます`,
   },
 };
 

@@ -11,10 +11,16 @@ import type { SandboxCorp } from "./types";
 export const LAUNCH_PATH = "/_sandbox/launch";
 
 /** The per-corp launcher on the /_sandbox page: a home page URL and one button per active member. */
-export function launcherForm(corp: SandboxCorp, w: LauncherWords): string {
-  const buttons = Object.values(corp.users)
+/** Users listed with a button when the corp is not the one in focus (a corp may have thousands). */
+export const LAUNCHER_USERS = 20;
+
+export function launcherForm(corp: SandboxCorp, w: LauncherWords, { all = true }: { all?: boolean } = {}): string {
+  const active = Object.values(corp.users)
     .filter((u) => u.active)
-    .sort((a, b) => a.seq - b.seq)
+    .sort((a, b) => a.seq - b.seq);
+  const shown = all ? active : active.slice(0, LAUNCHER_USERS);
+  const more = active.length - shown.length;
+  const buttons = shown
     .map(
       (u) =>
         `<li><button type="submit" name="userid" value="${e(u.userid)}">${e(w.openAs(u.name))}</button> <span class="muted">${e(u.userid)}</span></li>`,
@@ -26,7 +32,7 @@ export function launcherForm(corp: SandboxCorp, w: LauncherWords): string {
     `<h3>${e(w.heading)}</h3><input type="hidden" name="corpId" value="${e(corp.corpId)}">` +
     `<p><label for="${id}">${e(w.homePageUrl)}</label> <input id="${id}" type="url" name="url" required size="70" ` +
     `placeholder="http://localhost:3000/sso/dingtalk/&lt;idp id&gt;"> <span class="muted">${e(w.homePageHint)}</span></p>` +
-    `<ul>${buttons || `<li class="muted">${e(w.noActiveMembers)}</li>`}</ul></form>`
+    `<ul>${buttons || `<li class="muted">${e(w.noActiveMembers)}</li>`}${more > 0 ? `<li class="muted">${e(w.more(more))}</li>` : ""}</ul></form>`
   );
 }
 
