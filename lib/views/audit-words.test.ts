@@ -52,6 +52,13 @@ const DETAILS: Record<AuditAction, Record<string, unknown>> = {
   "idp.rotate_secret": { appSecretChanged: true },
   "idp.check_permissions": { missing: ["qyapi_get_member"], allEmployees: true },
   "idp.scenario": { targetDeptId: 1, targetDeptName: "Acme" },
+  "idp.alerts.update": {
+    kinds: ["run_failed"],
+    language: "en",
+    robot: true,
+    mail: false,
+    replaced: ["robotUrl"],
+  },
   "idp.mapping.update": { before: [], after: [] },
   "idp.enable": { via: "wizard" },
   "idp.disable": {},

@@ -151,6 +151,7 @@ function actionValues(action: AuditAction, { details, names }: AuditSentenceEntr
     case "idp.create":
     case "idp.rotate_secret":
     case "idp.scenario":
+    case "idp.alerts.update":
     case "idp.mapping.update":
     case "idp.disable":
     case "idp.delete":

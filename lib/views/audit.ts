@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   "idp.rotate_secret",
   "idp.check_permissions",
   "idp.scenario",
+  "idp.alerts.update",
   "idp.mapping.update",
   "idp.enable",
   "idp.disable",

@@ -58,6 +58,7 @@ describe("alert settings", () => {
     const r = await robot();
     const url = `${sandbox.url}${r.path}`;
     await saveAlertSettings({
+      actor: "system",
       db,
       input: {
         ...BASE,
@@ -84,9 +85,18 @@ describe("alert settings", () => {
     const channels = await loadAlertChannels(db, id);
     expect(channels?.robot).toEqual({ webhookUrl: url, secret: r.secret });
     expect(channels?.mail?.password).toBe("mail-pass-123");
+    // Audited with which secrets were replaced, never their values.
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "idp.alerts.update", targetId: id } });
+    for (const secret of [r.accessToken, r.secret, "mail-pass-123"]) expect(audit.details).not.toContain(secret);
+    expect(JSON.parse(audit.details)).toMatchObject({
+      robot: true,
+      mail: true,
+      replaced: ["robotUrl", "robotSecret", "smtpPassword"],
+    });
 
     // An empty secret keeps the stored one; a ciphertext moved to another field does not open.
     await saveAlertSettings({
+      actor: "system",
       db,
       input: { ...BASE, kinds: [], id, robotEnabled: true, mailEnabled: false },
     });
@@ -102,9 +112,9 @@ describe("robot test message against the sandbox", () => {
     const id = await idp();
     const r = await robot();
     const input = { ...BASE, kinds: [...BASE.kinds], id, robotEnabled: true, robotUrl: `${sandbox.url}${r.path}` };
-    await saveAlertSettings({ db, input: { ...input, robotSecret: r.secret } });
+    await saveAlertSettings({ db, actor: "system", input: { ...input, robotSecret: r.secret } });
     expect(await sendTestAlert({ db, idpId: id, channel: "robot" })).toEqual({ channel: "robot", ok: true });
-    await saveAlertSettings({ db, input: { ...input, robotSecret: `${r.secret.slice(0, -1)}0` } });
+    await saveAlertSettings({ db, actor: "system", input: { ...input, robotSecret: `${r.secret.slice(0, -1)}0` } });
     expect(await sendTestAlert({ db, idpId: id, channel: "robot" })).toEqual({
       channel: "robot",
       ok: false,
@@ -119,6 +129,7 @@ describe("coalescing", () => {
     const id = await idp("Coalesce corp");
     const r = await robot();
     await saveAlertSettings({
+      actor: "system",
       db,
       input: {
         ...BASE,
@@ -163,6 +174,7 @@ describe("coalescing", () => {
     const id = await idp("Runs corp");
     const r = await robot();
     await saveAlertSettings({
+      actor: "system",
       db,
       input: {
         ...BASE,
@@ -222,7 +234,7 @@ describe("SMTP delivery", () => {
         mailFrom: "console@example.com",
         mailTo: "ops@example.com, dba@example.com",
       };
-      await saveAlertSettings({ db, input: { ...input, smtpPassword: "right-pass" } });
+      await saveAlertSettings({ db, actor: "system", input: { ...input, smtpPassword: "right-pass" } });
       const ok = await sendTestAlert({ db, idpId: id, channel: "mail" });
       expect(ok).toMatchObject({ channel: "mail", ok: true });
       expect(ok.ok && ok.channel === "mail" && ok.response).toContain("Message queued as test-1");
@@ -231,7 +243,7 @@ describe("SMTP delivery", () => {
       expect(received[0].to).toEqual(["ops@example.com", "dba@example.com"]);
       expect(received[0].data).toContain("Subject: Test message from the console for Mail corp");
 
-      await saveAlertSettings({ db, input: { ...input, smtpPassword: "wrong-pass" } });
+      await saveAlertSettings({ db, actor: "system", input: { ...input, smtpPassword: "wrong-pass" } });
       expect(await sendTestAlert({ db, idpId: id, channel: "mail" })).toMatchObject({
         channel: "mail",
         ok: false,

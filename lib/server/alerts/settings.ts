@@ -8,6 +8,7 @@ import {
   type TAlertSettings,
 } from "@/lib/alerts/kinds";
 import { AppError } from "../app-error";
+import { writeAudit, type AuditActor } from "../audit";
 import type { Db } from "../prisma-client";
 import { openSecret, sealSecret } from "../secrets";
 
@@ -67,10 +68,10 @@ export async function loadAlertSettingsView(db: Db, idpId: string): Promise<Aler
   };
 }
 
-type SaveOptions = { db: Db; input: TAlertSettings };
+type SaveOptions = { db: Db; actor: AuditActor; input: TAlertSettings };
 
 /** Saves the settings; an empty secret keeps the stored one, a channel turned off forgets its secrets. */
-export async function saveAlertSettings({ db, input }: SaveOptions): Promise<void> {
+export async function saveAlertSettings({ db, actor, input }: SaveOptions): Promise<void> {
   const { id } = input;
   if (!(await db.identityProvider.findUnique({ where: { id }, select: { id: true } })))
     throw new AppError({ code: "errors.idpNotFound" });
@@ -97,7 +98,24 @@ export async function saveAlertSettings({ db, input }: SaveOptions): Promise<voi
     mailFrom: input.mailEnabled ? input.mailFrom : null,
     mailTo: input.mailEnabled ? input.mailTo : null,
   };
-  await db.alertSettings.upsert({ where: { idpId: id }, create: { idpId: id, ...data }, update: data });
+  await db.$transaction(async (tx) => {
+    await tx.alertSettings.upsert({ where: { idpId: id }, create: { idpId: id, ...data }, update: data });
+    // Which secrets were replaced, never their values.
+    const replaced = (["robotUrl", "robotSecret", "smtpPassword"] as const).filter((f) => input[f] !== "");
+    await writeAudit(tx, {
+      actor,
+      action: "idp.alerts.update",
+      targetType: "idp",
+      targetId: id,
+      details: {
+        kinds: input.kinds,
+        language: input.language,
+        robot: input.robotEnabled,
+        mail: input.mailEnabled,
+        replaced,
+      },
+    });
+  });
 }
 
 export async function loadAlertChannels(db: Db, idpId: string): Promise<AlertChannels | null> {
