@@ -77,7 +77,8 @@ function useMatchText() {
             field: field(f),
             name: holder.name ?? holder.userid,
             userid: holder.userid,
-            departments: holder.departments ?? "—",
+            hasDepartments: holder.departments ? "yes" : "no",
+            departments: holder.departments ?? "",
           }),
         );
       case "refused":
