@@ -155,6 +155,33 @@ describe("provision on demand", { timeout: 120_000 }, () => {
     expect(await db.binding.count({ where: { idpId, localId: account.id } })).toBe(0);
   });
 
+  it("an unbound account whose userid an unbound DingTalk user has is matched by the identifier and bound", async () => {
+    const account = await db.account.findFirstOrThrow({
+      where: {
+        status: "enabled",
+        id: { not: created.id },
+        memberships: { some: { ouId: created.memberships[0].ouId } },
+      },
+    });
+    await sandbox.client(corp).createUser({ userid: account.username, name: "Old Name", deptIdList: [1] });
+    const result = await push(account.id);
+    expect(result.match).toEqual({
+      how: "identifier",
+      field: "userid",
+      value: account.username,
+      userid: account.username,
+      name: "Old Name",
+    });
+    expect(result.ops.map((op) => op.kind)).toEqual(["user_bind"]);
+    expect(result.ops[0].diff).toContainEqual({ field: "name", before: "Old Name", after: account.displayName });
+    const run = await written(result);
+    expect(run).toMatchObject({ status: "succeeded", total: 1 });
+    expect((await state()).users.find((u) => u.userid === account.username)?.name).toBe(account.displayName);
+    expect(await db.binding.findFirst({ where: { idpId, localId: account.id } })).toMatchObject({
+      remoteId: account.username,
+    });
+  });
+
   it("is refused while another run writes, and for a disabled IdP", async () => {
     const run = await db.syncRun.create({
       data: { idpId, kind: "full", trigger: "manual", status: "running", heartbeatAt: new Date() },
