@@ -11,6 +11,8 @@ export type CompiledRules = {
   organization: CompiledRule[];
   /** The DingTalk field that matches unbound accounts to existing users. */
   identifierField: string;
+  /** User fields written only when the console creates the user (MappingRule.applyOn "create"). */
+  createOnly: ReadonlySet<string>;
 };
 
 /** A rule set that check() refuses; `problems` says which rule and why. */
@@ -42,5 +44,23 @@ export function compileRules(rules: readonly MappingRule[], catalog: FieldCatalo
     if (!user.some((r) => r.targetField === field)) user.push({ targetField: field, expression: compile(source) });
   }
   const identifier = rules.find((r) => r.objectType === "user" && r.isMappingIdentifier);
-  return { user, organization: compiled("organization"), identifierField: identifier?.targetField ?? "userid" };
+  // The identifier and userid are how a user is found and named: they are always written.
+  const createOnly = new Set(
+    rules
+      .filter(
+        (r) =>
+          r.objectType === "user" &&
+          r.kind !== "disabled" &&
+          r.applyOn === "create" &&
+          !r.isMappingIdentifier &&
+          r.targetField !== "userid",
+      )
+      .map((r) => r.targetField),
+  );
+  return {
+    user,
+    organization: compiled("organization"),
+    identifierField: identifier?.targetField ?? "userid",
+    createOnly,
+  };
 }

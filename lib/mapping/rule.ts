@@ -3,6 +3,9 @@ export * from "./fields";
 
 export const MAPPING_OBJECT_TYPES = ["user", "organization"] as const;
 export const MAPPING_KINDS = ["field", "expression", "disabled"] as const;
+/** When a user rule writes: on every write (always), or only when the console creates the DingTalk user. */
+export const APPLY_ON = ["always", "create"] as const;
+export type ApplyOn = (typeof APPLY_ON)[number];
 
 export type MappingObjectType = (typeof MAPPING_OBJECT_TYPES)[number];
 export type MappingRuleKind = (typeof MAPPING_KINDS)[number];
@@ -23,6 +26,12 @@ export type MappingRule = {
   isMappingIdentifier: boolean;
   /** Added with "Add field" (removable), not one of the defaults. */
   isCustom: boolean;
+  /**
+   * "create": the value is written only when the console creates the DingTalk user (an initial title
+   * or work place that DingTalk's administrators may then edit); updates and links leave it alone.
+   * Absent means "always".
+   */
+  applyOn?: ApplyOn;
 };
 
 /** What the sync writes when the rules say nothing about a field DingTalk requires. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { identifierFieldOf, MAPPING_KINDS, MAPPING_OBJECT_TYPES, type MappingRule } from "@/lib/mapping";
+import { APPLY_ON, identifierFieldOf, MAPPING_KINDS, MAPPING_OBJECT_TYPES, type MappingRule } from "@/lib/mapping";
 import { MATCH_FALLBACKS } from "@/lib/sync/matching";
 
 // The Configure Field Mapping input, shared by the editor (browser) and the save action (server).
@@ -22,6 +22,7 @@ export const ZMappingRuleSchema = z.object({
   source: z.string().max(4096, { message: "validation.tooLong" }),
   isMappingIdentifier: z.boolean(),
   isCustom: z.boolean(),
+  applyOn: z.enum(APPLY_ON).optional(),
 });
 // The schema's output is the one MappingRule type, both ways.
 const sameRule: [MappingRule, z.output<typeof ZMappingRuleSchema>] = [

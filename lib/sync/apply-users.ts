@@ -127,7 +127,10 @@ async function adopt(ctx: ApplyContext, op: UserWriteOp, userid: string, cause: 
     const departments = known?.userid === userid ? known.departments : null;
     return conflict(op, cause, field, { userid, name: remote.fields.name ?? null, departments });
   }
-  const diff = diffUser(remote, op.fields, op.departments);
+  // An existing user: apply-on-create fields are not written.
+  const createOnly = new Set(op.createOnly ?? []);
+  const fields = Object.fromEntries(Object.entries(op.fields).filter(([field]) => !createOnly.has(field)));
+  const diff = diffUser(remote, fields, op.departments);
   if (diff.length > 0) await ctx.client.updateUser(updateInput(ctx, op, userid, diff));
   await bind(ctx, op, userid);
   const reason: Reason =

@@ -161,6 +161,11 @@ export function planUsers(input: UserPlanInput): UserOp[] {
     return Object.keys(holders).length > 0 ? { holders } : {};
   };
   const decisions = new Map((input.decisions ?? []).map((d) => [d.localId, d]));
+  // Apply-on-create fields are left out of every diff against an existing user.
+  const updatable = (fields: UserFields): UserFields =>
+    rules.createOnly.size === 0
+      ? fields
+      : Object.fromEntries(Object.entries(fields).filter(([field]) => !rules.createOnly.has(field)));
   const claimed = new Set<string>();
   // Users an administrator linked to an unbound account are that account's: nothing else matches them.
   const reserved = new Set<string>();
@@ -217,11 +222,12 @@ export function planUsers(input: UserPlanInput): UserOp[] {
       ...(fallbacks.length > 0 && {
         fallbacks: fallbacks.map((field) => ({ field, value: mapped.fields[field] ?? null })),
       }),
+      ...(rules.createOnly.size > 0 && { createOnly: [...rules.createOnly] }),
     };
     const remote = binding && remoteById.get(binding.remoteId);
     if (binding && remote) {
       claimed.add(remote.userid);
-      const diff = diffUser(remote, mapped.fields, departments);
+      const diff = diffUser(remote, updatable(mapped.fields), departments);
       if (diff.length === 0) continue;
       const reason = updateReason(binding, write.contentHash, input.rulesDigest);
       ops.push({ ...write, kind: "user_update", remoteId: remote.userid, diff, reason });
@@ -250,7 +256,9 @@ export function planUsers(input: UserPlanInput): UserOp[] {
         continue;
       }
       claimed.add(userid);
-      const diff = diffUser(target, mapped.fields, departments);
+      const diff = target
+        ? diffUser(target, updatable(mapped.fields), departments)
+        : diffUser(undefined, mapped.fields, departments);
       ops.push({
         ...write,
         kind: "user_bind",
@@ -283,7 +291,7 @@ export function planUsers(input: UserPlanInput): UserOp[] {
     if (matched) {
       const match = matched.users[0];
       claimed.add(match.userid);
-      const diff = diffUser(match, mapped.fields, departments);
+      const diff = diffUser(match, updatable(mapped.fields), departments);
       const params = { field: matched.field, value: matched.value };
       const reason: Reason = matched.fallback
         ? { code: "matched_by_fallback", params }

@@ -16,6 +16,8 @@ export function rulesDigest(rules: readonly MappingRule[]): string {
       kind: r.kind,
       source: r.source.trim(),
       identifier: r.isMappingIdentifier,
+      // Only when set: digests of rules written before apply-on-create existed stay the same.
+      ...(r.applyOn === "create" && { applyOn: "create" }),
     }))
     .sort((a, b) => `${a.objectType}:${a.targetField}`.localeCompare(`${b.objectType}:${b.targetField}`));
   return contentHash(enabled);

@@ -201,6 +201,8 @@ type UserWriteBase = UserOpBase & {
   identifier: { field: string; value: string | null };
   /** The enabled fallbacks in order, with this account's values: a clash on create is bound only when one agrees. */
   fallbacks?: { field: MatchFallback; value: string | null }[];
+  /** Fields written only when the console creates the user (apply on create): an update or a link leaves them. */
+  createOnly?: string[];
 };
 
 /** A DingTalk user that holds a value an account would take, as the snapshot knows it (for words). */

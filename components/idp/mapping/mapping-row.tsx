@@ -96,6 +96,21 @@ export function MappingRow({
           <option value="expression">{t("kindExpression")}</option>
           <option value="disabled">{t("kindDisabled")}</option>
         </NativeSelect>
+        {rule.objectType === "user" &&
+          rule.kind !== "disabled" &&
+          !rule.isMappingIdentifier &&
+          rule.targetField !== "userid" && (
+            <NativeSelect
+              aria-label={t("applyOnFor", { name })}
+              className="mt-1"
+              data-testid={`${rowId}-apply-on`}
+              value={rule.applyOn ?? "always"}
+              onChange={(e) => onChange({ ...rule, applyOn: e.target.value === "create" ? "create" : undefined })}
+            >
+              <option value="always">{t("applyOnAlways")}</option>
+              <option value="create">{t("applyOnCreate")}</option>
+            </NativeSelect>
+          )}
       </TableCell>
       <TableCell className={cn(stacked, "whitespace-normal @4xl:min-w-72")}>
         {rule.kind === "field" && (

@@ -14,6 +14,7 @@ export function toMappingRule(row: FieldMappingRule): MappingRule {
     source: row.source,
     isMappingIdentifier: row.isMappingIdentifier,
     isCustom: row.isCustom,
+    ...(row.applyOn === "create" && { applyOn: "create" as const }),
   };
 }
 
