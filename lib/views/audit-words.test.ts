@@ -73,6 +73,9 @@ const DETAILS: Record<AuditAction, Record<string, unknown>> = {
   "sync.cancel": {},
   "sync.plan": { planId: "plan_1", needsReview: true },
   "sync.plan.changed": { planId: "plan_1", newPlanId: "plan_2" },
+  "reconcile.run": { reconciliationId: "rec_1", trigger: "schedule" },
+  "reconcile.repair": { reconciliationId: "rec_1", runId: "run_1", objects: 3 },
+  "idp.reconcile.update": { schedule: "daily", everyHours: 24, at: "03:00", driftPolicy: "report" },
   "sync.provision": {
     idpId: "idp_1",
     runId: "run_1",

@@ -148,10 +148,14 @@ function actionValues(action: AuditAction, { details, names }: AuditSentenceEntr
       return { idp: idp(), review: yesNo(details.needsReview === true) };
     case "sync.provision":
       return { idp: idp(), account: account() };
+    case "reconcile.repair":
+      return { idp: idp(), count: count(details, "objects") };
     case "idp.create":
     case "idp.rotate_secret":
     case "idp.scenario":
     case "idp.alerts.update":
+    case "idp.reconcile.update":
+    case "reconcile.run":
     case "idp.mapping.update":
     case "idp.disable":
     case "idp.delete":

@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   "idp.check_permissions",
   "idp.scenario",
   "idp.alerts.update",
+  "idp.reconcile.update",
   "idp.mapping.update",
   "idp.enable",
   "idp.disable",
@@ -47,6 +48,8 @@ export const AUDIT_ACTIONS = [
   "sync.plan",
   "sync.plan.changed",
   "sync.provision",
+  "reconcile.run",
+  "reconcile.repair",
 ] as const satisfies readonly string[];
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

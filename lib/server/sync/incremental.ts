@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "../app-error";
+import { maybeReconcile } from "../reconcile/tick";
 import type { Db } from "../prisma-client";
 import { startSyncRun, waitForRun } from "./runs";
 import { slices } from "./slices";
@@ -161,9 +162,12 @@ export function startIncrementalWorker(
   let current: Promise<unknown> = Promise.resolve();
   const loop = async () => {
     while (!stopped) {
-      current = runIncrementalTick(db, options).catch((error: unknown) => {
-        console.error("[incremental] tick failed:", error instanceof Error ? error.message : String(error));
-      });
+      current = runIncrementalTick(db, options)
+        .catch((error: unknown) => {
+          console.error("[incremental] tick failed:", error instanceof Error ? error.message : String(error));
+        })
+        // Scheduled reconciliation (lib/server/reconcile) rides on the same loop.
+        .then(() => maybeReconcile(db));
       await current;
       await new Promise((r) => setTimeout(r, intervalMs));
     }

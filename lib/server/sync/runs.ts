@@ -118,7 +118,7 @@ export async function cancelSyncRun(db: Db, runId: string, actor: AuditActor): P
 }
 
 /** What a failed run stores: codes only; an unexpected error's text goes to the log. */
-function runError(error: unknown): RunError {
+export function runError(error: unknown): RunError {
   if (isDingTalkError(error)) return { code: "dingtalk", dingtalk: dingTalkErrorDetail(error) };
   if (error instanceof SyncError) return { code: error.code, params: error.params ?? {} };
   console.error("[sync] run failed:", error instanceof Error ? error.message : String(error));
