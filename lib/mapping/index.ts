@@ -5,3 +5,4 @@ export * from "./aliases";
 export * from "./rule";
 export * from "./check";
 export * from "./compile";
+export * from "./scope-filter";

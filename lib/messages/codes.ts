@@ -62,6 +62,8 @@ export type MappingParamMap = { [C in RuleProblemCode as `mappingErrors.${C}`]: 
   "mappingErrors.expression": { expression: ExpressionErrorParams; start: number; end: number };
   /** The save action refuses the rule set; field errors under `rules.<index>.<field>` say which rules. */
   "mappingErrors.invalidRules": NoParams;
+  /** The scoping filter reads something other than the account (idpUser). */
+  "mappingErrors.scopeFilterUserOnly": NoParams;
 };
 
 /** The mapping editor's live preview: what DingTalk's length rules do to the sample's value (lib/sync/fields.ts). */
@@ -92,6 +94,7 @@ export type RunErrorParamMap = {
   "runErrors.identifier_invalid": NoParams;
   "runErrors.target_not_found": { deptId: number | string };
   "runErrors.snapshot_failed": NoParams;
+  "runErrors.scope_filter_invalid": NoParams;
 };
 
 type ReasonParamMapByCode = { [C in ReasonCode as `syncReasons.${C}`]: ReasonParamMap[C] };

@@ -103,6 +103,8 @@ const samples: { [K in WithParams]: MessageParamMap[K] } = {
   "errors.planApplying": { by: "admin@example.com" },
   "syncReasons.link_target_taken": { userid: "u9", name: "Zhang" },
   "syncReasons.account_disabled": { remotePresent: true },
+  "syncReasons.account_filtered_out": { remotePresent: false },
+  "syncReasons.scope_filter_failed": { code: "type", start: 0, end: 5 },
 };
 
 // Codes without parameters, listed once per family so a new one cannot be left out.

@@ -1,5 +1,6 @@
 // A mapping rule's problem (lib/mapping's check) as a message, and back from an action's field errors.
 import type { RuleProblem, RuleProblemField } from "@/lib/mapping/check";
+import type { ScopeFilterProblem } from "@/lib/mapping/scope-filter";
 import type { FieldErrors, Message } from "./codes";
 
 export function ruleProblemMessage(problem: RuleProblem): Message {
@@ -8,6 +9,12 @@ export function ruleProblemMessage(problem: RuleProblem): Message {
     return { code: "mappingErrors.expression", params: { expression, start, end } };
   }
   return { code: `mappingErrors.${problem.code}`, params: problem.params } as Message;
+}
+
+/** The scoping filter's problem as a message (the editor and the save action's field error `scopeFilter`). */
+export function scopeFilterMessage(problem: ScopeFilterProblem): Message {
+  if (problem.code === "scopeFilterUserOnly") return { code: "mappingErrors.scopeFilterUserOnly" };
+  return ruleProblemMessage(problem);
 }
 
 /** Field errors keyed `rules.<index>.<field>`, as the save action refuses a rule set. */

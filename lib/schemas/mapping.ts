@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { APPLY_ON, identifierFieldOf, MAPPING_KINDS, MAPPING_OBJECT_TYPES, type MappingRule } from "@/lib/mapping";
+import {
+  APPLY_ON,
+  SCOPE_FILTER_MAX_LENGTH,
+  identifierFieldOf,
+  MAPPING_KINDS,
+  MAPPING_OBJECT_TYPES,
+  type MappingRule,
+} from "@/lib/mapping";
 import { MATCH_FALLBACKS } from "@/lib/sync/matching";
 
 // The Configure Field Mapping input, shared by the editor (browser) and the save action (server).
@@ -45,6 +52,8 @@ export const ZSaveMappingSchema = z
     rules: ZMappingRulesSchema,
     /** Left out: the stored fallbacks stay as they are. */
     matchFallbacks: ZMatchFallbacksSchema.optional(),
+    /** The scoping filter (empty or null: none); left out, the stored one stays. Checked on the server like a rule. */
+    scopeFilter: z.string().max(SCOPE_FILTER_MAX_LENGTH, { message: "validation.tooLong" }).nullish(),
     /** sync: finish the wizard and start a full sync; save: finish without sync; update: the Configure Field Mapping screen. */
     mode: z.enum(["sync", "save", "update"]),
   })

@@ -1,4 +1,5 @@
-export type SyncErrorCode = "rule_invalid" | "identifier_invalid" | "target_not_found" | "snapshot_failed";
+export type SyncErrorCode =
+  "rule_invalid" | "identifier_invalid" | "target_not_found" | "snapshot_failed" | "scope_filter_invalid";
 
 export type SyncErrorParams = Record<string, string | number | boolean | null | undefined>;
 

@@ -51,6 +51,7 @@ export function planInputDigest(input: PlanInput): string {
     matchFallbacks: input.matchFallbacks ?? [],
     deprovision: input.deprovision ?? null,
     decisions: byKey(input.decisions ?? [], (d) => d.localId),
+    scopeFilter: input.scopeFilter?.trim() || null,
   };
   // Plain data only (strings, numbers, booleans, null, arrays, objects): JSON-safe by construction.
   return contentHash(JSON.parse(JSON.stringify(value)) as Json);

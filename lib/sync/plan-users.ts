@@ -4,7 +4,9 @@
 // binding or match touches are never in the plan.
 import { comparable } from "./fields";
 import { contentHash } from "./hash";
-import { mapUser, type CompiledRules } from "./mapping";
+import type { CompiledExpression } from "@/lib/expression";
+import { scopeVerdict } from "@/lib/mapping/scope-filter";
+import { mapUser, toIdpUser, type CompiledRules } from "./mapping";
 import { usableFallbacks, type MatchFallback } from "./matching";
 import { refKey } from "./plan-departments";
 import { updateReason } from "./rules-digest";
@@ -46,9 +48,19 @@ export type UserPlanInput = {
   deprovision?: DeprovisionPolicy;
   /** An administrator's links and skips (lib/sync/types.ts MatchDecision). */
   decisions?: MatchDecision[];
+  /** The IdP's scoping filter, compiled: an account is in scope only when it is true. */
+  scopeFilter?: CompiledExpression;
 };
 
 const MAX_DEPARTMENTS = 100;
+
+/** How an account left, as the deprovisioning reasons say it. */
+const LEFT = {
+  account_deleted: "deleted",
+  account_disabled: "disabled",
+  account_filtered_out: "filtered_out",
+  account_out_of_scope: "out_of_scope",
+} as const;
 
 function remoteValue(user: SnapshotUser, field: string): string | null {
   return field === "userid" ? user.userid : (user.fields[field] ?? null);
@@ -105,7 +117,7 @@ function deprovisionOp(
   binding: BindingRecord,
   remote: SnapshotUser | undefined,
   deprovision: Exclude<DeprovisionPolicy, { policy: "delete" }>,
-  left: "deleted" | "out_of_scope" | "disabled",
+  left: "deleted" | "out_of_scope" | "disabled" | "filtered_out",
 ): Omit<UserUpdateOp, "identifier"> | undefined {
   const base = {
     objectType: "user" as const,
@@ -173,6 +185,7 @@ export function planUsers(input: UserPlanInput): UserOp[] {
     if (d.decision === "link" && !bindings.has(d.localId) && !boundRemote.has(d.remoteId)) reserved.add(d.remoteId);
   const free = (u: SnapshotUser) => !boundRemote.has(u.userid) && !claimed.has(u.userid) && !reserved.has(u.userid);
   const inScope = new Set<string>();
+  const filteredOut = new Set<string>();
   const ops: UserOp[] = [];
 
   for (const account of input.accounts) {
@@ -186,6 +199,32 @@ export function planUsers(input: UserPlanInput): UserOp[] {
     if (!account.ouIds.some((id) => scope.has(id))) continue;
     // A disabled account is not created; one that was bound follows the deprovisioning policy below.
     if (account.status === "disabled") continue;
+    if (input.scopeFilter) {
+      const verdict = scopeVerdict(input.scopeFilter, toIdpUser(account));
+      if ("error" in verdict) {
+        // Bad data must not deprovision anyone: the account is left as it is and says why.
+        inScope.add(account.id);
+        const reason: Reason = { code: "scope_filter_failed", params: verdict.error };
+        const problem = { field: "scope", code: `expression_${verdict.error.code}` } as MappingProblem;
+        ops.push({
+          objectType: "user",
+          kind: "user_invalid",
+          localId: account.id,
+          remoteId: bindings.get(account.id)?.remoteId,
+          displayName: account.displayName,
+          warnings: [],
+          problems: [problem],
+          diff: [],
+          reason,
+        });
+        continue;
+      }
+      // Filtered out: not created; one that was bound follows the deprovisioning policy below.
+      if (!verdict.inScope) {
+        filteredOut.add(account.id);
+        continue;
+      }
+    }
     inScope.add(account.id);
     const mapped = mapUser(account, rules);
     const departments = departmentsOf(account, scope, ouDept);
@@ -331,9 +370,11 @@ export function planUsers(input: UserPlanInput): UserOp[] {
       ? "account_deleted"
       : account.status === "disabled"
         ? "account_disabled"
-        : "account_out_of_scope";
+        : filteredOut.has(account.id)
+          ? "account_filtered_out"
+          : "account_out_of_scope";
     if (deprovision.policy !== "delete") {
-      const left = code === "account_deleted" ? "deleted" : code === "account_disabled" ? "disabled" : "out_of_scope";
+      const left = LEFT[code];
       const op = deprovisionOp(binding, remote, deprovision, left);
       if (op) ops.push({ ...op, identifier: { field: idField, value: null } });
       continue;

@@ -1,5 +1,7 @@
 // The plan: a readable value (ops with reasons and field diffs) that apply executes exactly.
+import { compile, type CompiledExpression } from "@/lib/expression";
 import { mappingFieldCatalog } from "@/lib/mapping";
+import { SyncError } from "./errors";
 import { compileSyncRules, type CompiledRules } from "./mapping";
 import { planDeptDeletes } from "./plan-dept-deletes";
 import { planDepartments } from "./plan-departments";
@@ -59,6 +61,16 @@ export function holdFor(ops: PlanOp[], boundUsers: number, percent: number, coun
   };
 }
 
+/** The scoping filter compiled once per plan; the save action checked it, so a failure here means the catalogue changed. */
+function compileScopeFilter(source: string | null | undefined): CompiledExpression | undefined {
+  if (!source?.trim()) return undefined;
+  try {
+    return compile(source.trim());
+  } catch (err) {
+    throw new SyncError("scope_filter_invalid", {}, { cause: err });
+  }
+}
+
 /** Plans with rules compiled by the caller (compileSyncRules once per run). */
 export function planWithRules(input: PlanInput, rules: CompiledRules): Plan {
   // Kept with each binding written, so the next run can tell an edit of the rules from one of the directory.
@@ -85,6 +97,7 @@ export function planWithRules(input: PlanInput, rules: CompiledRules): Plan {
     departments: input.snapshot.departments,
     deprovision: input.deprovision,
     decisions: input.decisions,
+    scopeFilter: compileScopeFilter(input.scopeFilter),
   });
   const createdUnder = new Map<number, number>();
   for (const op of depts.ops) {

@@ -8,7 +8,7 @@ type Stopped = { remotePresent: boolean };
 type Clash = { field: string; value: string | null; account: string };
 type Holder = { userid: string; name: string | null; account: string };
 /** Why an account's user is deprovisioned. */
-type Left = "deleted" | "out_of_scope" | "disabled";
+type Left = "deleted" | "out_of_scope" | "disabled" | "filtered_out";
 type Threshold = { percent: number; count: number; deletes: number; bound: number };
 
 /** What cannot be written to one DingTalk field (or why the object cannot be written at all). */
@@ -85,6 +85,10 @@ export type ReasonParamMap = {
   link_target_taken: { userid: string; name: string | null };
   /** A disabled account: it is not created in DingTalk (an account that was bound follows the deprovisioning policy). */
   account_disabled: Stopped;
+  /** The IdP's scoping filter is not true for the account: it is not created; a bound one follows the deprovisioning policy. */
+  account_filtered_out: Stopped;
+  /** The scoping filter failed on this account (bad data): it is left as it is, neither written nor deprovisioned. */
+  scope_filter_failed: { code: string; start?: number; end?: number };
 } & { [K in DingTalkErrorKind as `dingtalk_${K}`]: NoParams };
 export type ReasonCode = keyof ReasonParamMap;
 
@@ -145,6 +149,8 @@ const reasonCodes: { [K in ReasonCode]: true } = {
   linked_by_admin: true,
   link_target_taken: true,
   account_disabled: true,
+  account_filtered_out: true,
+  scope_filter_failed: true,
   dingtalk_auth: true,
   dingtalk_permission: true,
   dingtalk_throttled: true,

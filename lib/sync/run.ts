@@ -66,6 +66,7 @@ const SYNC_ERROR_CODES: readonly string[] = [
   "identifier_invalid",
   "target_not_found",
   "snapshot_failed",
+  "scope_filter_invalid",
 ];
 
 /** The one reader of SyncRun.error; it also reads what earlier versions wrote. */

@@ -114,6 +114,8 @@ export type PlanInput = {
   deprovision?: DeprovisionPolicy;
   /** An administrator's answers to conflicts: link an account to a DingTalk user, or skip it. */
   decisions?: MatchDecision[];
+  /** The scoping filter's source (lib/mapping/scope-filter.ts): only accounts it is true for are in scope. */
+  scopeFilter?: string | null;
 };
 
 /**

@@ -13,6 +13,7 @@ export function ConfigureMapping(props: {
   idpId: string;
   rules: MappingRule[];
   matchFallbacks: MatchFallback[];
+  scopeFilter: string;
   customFields: { id: string; displayName: string }[];
   canSync: boolean;
 }) {
@@ -23,6 +24,7 @@ export function ConfigureMapping(props: {
       idpId={props.idpId}
       initialRules={props.rules}
       initialMatchFallbacks={props.matchFallbacks}
+      initialScopeFilter={props.scopeFilter}
       customFields={props.customFields}
       mode="update"
       canSync={props.canSync}

@@ -7,7 +7,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { standardFields, suggestedFix, type ExpressionLocale } from "@/lib/expression";
-import { checkRules, identifierFieldOf, mappingFieldCatalog, type MappingRule } from "@/lib/mapping";
+import { checkRules, checkScopeFilter, identifierFieldOf, mappingFieldCatalog, type MappingRule } from "@/lib/mapping";
 import { ruleMessages, type RuleMessage } from "@/lib/messages/rule-problems";
 import { useWords } from "@/components/messages/use-words";
 import { usableFallbacks, type MatchFallback } from "@/lib/sync/matching";
@@ -15,6 +15,7 @@ import { AddFieldForm } from "./add-field-form";
 import { FunctionReference } from "./function-reference";
 import { MappingRow, type FieldOption, type RowProblem } from "./mapping-row";
 import { MatchingSection } from "./matching-section";
+import { ScopeFilterSection } from "./scope-filter-section";
 import { previewRule } from "./preview";
 import { SampleAccountPicker, SampleOuPicker } from "./sample-picker";
 import { useRuleProblemText } from "./use-rule-problem-text";
@@ -24,6 +25,8 @@ type Props = {
   initialRules: MappingRule[];
   /** The stored matching fallbacks, in order (none by default). */
   initialMatchFallbacks?: MatchFallback[];
+  /** The stored scoping filter ("" for none). */
+  initialScopeFilter?: string;
   customFields: { id: string; displayName: string }[];
   mode: "wizard" | "update";
   /** Configure Field Mapping: offer "Save and sync" besides "Save" (an enabled IdP). */
@@ -37,6 +40,7 @@ export function MappingEditor({
   idpId,
   initialRules,
   initialMatchFallbacks = [],
+  initialScopeFilter = "",
   customFields,
   mode,
   canSync = false,
@@ -49,6 +53,8 @@ export function MappingEditor({
   const messages = useWords();
   const [rules, setRules] = useState(initialRules);
   const [fallbacks, setFallbacks] = useState<MatchFallback[]>(initialMatchFallbacks);
+  const [scopeFilter, setScopeFilter] = useState(initialScopeFilter);
+  const [scopeFilterError, setScopeFilterError] = useState<string | undefined>();
   const identifierField = identifierFieldOf(rules);
   const [sample, setSample] = useState<{
     idpUser?: object;
@@ -121,13 +127,15 @@ export function MappingEditor({
 
   const save = async (saveMode: "sync" | "save" | "update") => {
     setServerError(null);
-    if (problems.length > 0) return setServerError(t("fixErrors"));
+    if (problems.length > 0 || (scopeFilter.trim() && checkScopeFilter(scopeFilter, catalog).problem))
+      return setServerError(t("fixErrors"));
     setSaving(saveMode);
     const matchFallbacks = usableFallbacks(fallbacks, identifierField);
-    const result = await saveMappingAction({ id: idpId, rules, matchFallbacks, mode: saveMode });
+    const result = await saveMappingAction({ id: idpId, rules, matchFallbacks, scopeFilter, mode: saveMode });
     setSaving(null);
     if (result.ok) return onSaved({ ...result.data, mode: saveMode });
     setServerProblems(ruleMessages(result.error.fieldErrors));
+    setScopeFilterError(messages.fieldText(result.error.fieldErrors?.scopeFilter?.[0]));
     setServerError(messages.text(result.error));
   };
 
@@ -211,6 +219,18 @@ export function MappingEditor({
       <FunctionReference />
       {section("user")}
       <MatchingSection identifierField={identifierField} value={fallbacks} onChange={setFallbacks} />
+      <ScopeFilterSection
+        idpId={idpId}
+        value={scopeFilter}
+        onChange={(next) => {
+          setScopeFilterError(undefined);
+          setScopeFilter(next);
+        }}
+        catalog={catalog}
+        fieldPaths={fieldPaths}
+        sample={sample.idpUser}
+        serverError={scopeFilterError}
+      />
       {section("organization")}
       {serverError && (
         <Alert variant="destructive" role="alert">

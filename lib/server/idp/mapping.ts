@@ -1,5 +1,5 @@
-import { checkRules, type MappingRule } from "@/lib/mapping";
-import { ruleFieldErrors } from "@/lib/messages/rule-problems";
+import { checkRules, checkScopeFilter, type MappingRule } from "@/lib/mapping";
+import { ruleFieldErrors, scopeFilterMessage } from "@/lib/messages/rule-problems";
 import type { TSaveMappingInput } from "@/lib/schemas/mapping";
 import { readMatchFallbacks, type MatchFallback } from "@/lib/sync/matching";
 import { AppError } from "../app-error";
@@ -8,6 +8,14 @@ import type { CurrentAdmin } from "../auth";
 import type { Db } from "../prisma-client";
 import { preparePlan } from "../sync/plans";
 import { mappingCatalog } from "./rules";
+
+/** Re-checks the scoping filter with the editor's validator; refuses it as the field error `scopeFilter`. */
+export async function checkScopeFilterOnServer(db: Db, source: string | null | undefined): Promise<void> {
+  if (!source?.trim()) return;
+  const checked = checkScopeFilter(source, await mappingCatalog(db));
+  if (!checked.problem) return;
+  throw new AppError({ code: "mappingErrors.invalidRules" }, { scopeFilter: [scopeFilterMessage(checked.problem)] });
+}
 
 /** Re-checks every rule with the editor's validator; refuses the set with each problem as a code and params. */
 export async function checkRulesOnServer(db: Db, rules: MappingRule[]): Promise<void> {
@@ -38,22 +46,31 @@ type ReplaceRulesOptions = {
   rules: MappingRule[];
   /** The matching fallbacks, in order; undefined leaves the stored ones as they are. */
   matchFallbacks?: MatchFallback[];
+  /** The scoping filter (null: none); undefined leaves the stored one as it is. Checked by the caller. */
+  scopeFilter?: string | null;
 };
 
 /** Replaces the IdP's rules (and matching fallbacks) in one transaction, audited with the before and after. */
-export async function replaceRules({ db, actor, idpId, rules, matchFallbacks }: ReplaceRulesOptions) {
+export async function replaceRules({ db, actor, idpId, rules, matchFallbacks, scopeFilter }: ReplaceRulesOptions) {
   await db.$transaction(async (tx) => {
     const before = await tx.fieldMappingRule.findMany({
       where: { idpId },
       orderBy: [{ objectType: "asc" }, { position: "asc" }],
     });
-    const idp = await tx.identityProvider.findUniqueOrThrow({ where: { id: idpId }, select: { matchFallbacks: true } });
+    const idp = await tx.identityProvider.findUniqueOrThrow({
+      where: { id: idpId },
+      select: { matchFallbacks: true, scopeFilter: true },
+    });
     const fallbacksBefore = readMatchFallbacks(idp.matchFallbacks);
     const fallbacksAfter = matchFallbacks ?? fallbacksBefore;
-    if (matchFallbacks)
+    const filterAfter = scopeFilter === undefined ? idp.scopeFilter : scopeFilter?.trim() || null;
+    if (matchFallbacks || scopeFilter !== undefined)
       await tx.identityProvider.update({
         where: { id: idpId },
-        data: { matchFallbacks: JSON.stringify(matchFallbacks) },
+        data: {
+          ...(matchFallbacks && { matchFallbacks: JSON.stringify(matchFallbacks) }),
+          ...(scopeFilter !== undefined && { scopeFilter: filterAfter }),
+        },
       });
     await tx.fieldMappingRule.deleteMany({ where: { idpId } });
     // A plan waiting for review was computed with the old rules: it is out of date.
@@ -77,6 +94,7 @@ export async function replaceRules({ db, actor, idpId, rules, matchFallbacks }: 
         before: before.map(auditView),
         after: rules.map(auditView),
         matchFallbacks: { before: fallbacksBefore, after: fallbacksAfter },
+        ...(filterAfter !== idp.scopeFilter && { scopeFilter: { before: idp.scopeFilter, after: filterAfter } }),
       },
     });
   });
@@ -89,6 +107,8 @@ type SaveMappingOptions = {
   rules: MappingRule[];
   /** Matching precedence after the identifier; undefined leaves the stored fallbacks as they are. */
   matchFallbacks?: MatchFallback[];
+  /** The scoping filter; undefined leaves the stored one as it is. */
+  scopeFilter?: string | null;
   mode: TSaveMappingInput["mode"];
 };
 
@@ -99,6 +119,7 @@ export async function saveMapping({
   id,
   rules,
   matchFallbacks,
+  scopeFilter,
   mode,
 }: SaveMappingOptions): Promise<{ runId: string | null; planId: string | null }> {
   const idp = await db.identityProvider.findUnique({ where: { id } });
@@ -109,7 +130,8 @@ export async function saveMapping({
   // Checked before saving: the rules are not half-applied when the run cannot start.
   if (mode === "sync" && idp.status === "disabled") throw new AppError({ code: "errors.idpDisabled" });
   await checkRulesOnServer(db, rules);
-  await replaceRules({ db, actor: admin, idpId: id, rules, matchFallbacks });
+  await checkScopeFilterOnServer(db, scopeFilter);
+  await replaceRules({ db, actor: admin, idpId: id, rules, matchFallbacks, scopeFilter });
   if (mode === "update") return { runId: null, planId: null };
   if (idp.status === "draft") {
     await db.identityProvider.update({ where: { id }, data: { status: "enabled", wizardStep: 5 } });

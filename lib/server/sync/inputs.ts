@@ -86,6 +86,7 @@ export async function loadPlanInputs(
     matchFallbacks,
     deprovision,
     decisions,
+    scopeFilter: idp.scopeFilter,
   };
   return { input, compiled };
 }

@@ -36,6 +36,7 @@ export default async function FieldMappingPage({ params }: { params: Promise<{ i
         idpId={id}
         rules={rules}
         matchFallbacks={readMatchFallbacks(idp.matchFallbacks)}
+        scopeFilter={idp.scopeFilter ?? ""}
         customFields={customFields}
         canSync={idp.status === "enabled" || idp.status === "needs_attention"}
       />
