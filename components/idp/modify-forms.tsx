@@ -12,7 +12,9 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import type { AlertSettingsView } from "@/lib/alerts/kinds";
 import type { TApplicationInput } from "@/lib/schemas/idp";
 import { useWords } from "@/components/messages/use-words";
+import type { ReconcileSettingsView } from "@/lib/views/reconcile";
 import { AlertsForm } from "./alerts-form";
+import { ReconcileForm } from "./reconcile-form";
 import { ApplicationForm } from "./wizard/application-form";
 import type { DeveloperInfo } from "./wizard/developer-info";
 import { ScenarioForm, type ScenarioDefaults } from "./wizard/scenario-form";
@@ -24,10 +26,11 @@ type Props = {
   scenario: ScenarioDefaults;
   hasFullSync: boolean;
   alerts: AlertSettingsView;
+  reconcile: ReconcileSettingsView;
 };
 
 /** Modify: basic settings, scenario, rotate AppSecret. */
-export function ModifyForms({ id, application, developerInfo, scenario, hasFullSync, alerts }: Props) {
+export function ModifyForms({ id, application, developerInfo, scenario, hasFullSync, alerts, reconcile }: Props) {
   const t = useTranslations("modify");
   const router = useRouter();
   const saved = () => {
@@ -41,6 +44,7 @@ export function ModifyForms({ id, application, developerInfo, scenario, hasFullS
         <TabsTrigger value="scenario">{t("scenario")}</TabsTrigger>
         <TabsTrigger value="secret">{t("rotateSecret")}</TabsTrigger>
         <TabsTrigger value="alerts">{t("alerts")}</TabsTrigger>
+        <TabsTrigger value="reconcile">{t("reconcile")}</TabsTrigger>
       </TabsList>
       <TabsContent value="basic">
         <ApplicationForm
@@ -60,6 +64,9 @@ export function ModifyForms({ id, application, developerInfo, scenario, hasFullS
       </TabsContent>
       <TabsContent value="alerts">
         <AlertsForm view={alerts} onSaved={saved} />
+      </TabsContent>
+      <TabsContent value="reconcile">
+        <ReconcileForm view={reconcile} onSaved={saved} />
       </TabsContent>
     </Tabs>
   );

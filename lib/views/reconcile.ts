@@ -11,6 +11,7 @@ export type DriftPolicy = (typeof DRIFT_POLICIES)[number];
 
 /** The Modify > Reconciliation form and its action. */
 export const ZReconcileSettingsSchema = z.object({
+  id: z.string().min(1).max(64),
   schedule: z.enum(RECONCILE_SCHEDULES),
   everyHours: z.coerce.number().int().min(1).max(168),
   at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
@@ -42,3 +43,14 @@ export type ReconciliationView = {
   /** A RunError code (lib/sync/run.ts) when the read failed. */
   errorCode: string | null;
 };
+
+/** Modify > Reconciliation: the stored settings, the server's time zone and when the next one is due. */
+export type ReconcileSettingsView = TReconcileSettingsSchema & { timeZone: string; nextAt: string | null };
+
+export const ZReconcileNowSchema = z.object({ id: z.string().min(1).max(64) });
+export const ZRepairDriftSchema = z.object({
+  reconciliationId: z.string().min(1).max(64),
+  kind: z.enum(DRIFT_KINDS).optional(),
+});
+
+export const DRIFT_PAGE_SIZE = 20;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { DriftSection } from "@/components/idp/drift-section";
 import { IdpActions } from "@/components/idp/idp-actions";
 import { IdpStatusBadge } from "@/components/idp/status-badge";
 import { SkippedAccounts } from "@/components/idp/skipped-accounts";
@@ -42,9 +43,16 @@ async function targetName(id: string, deptId?: number): Promise<string | null> {
   }
 }
 
-export default async function IdpOverviewPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function IdpOverviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ drift?: string; driftPage?: string }>;
+}) {
   await requireAdmin();
   const { id } = await params;
+  const { drift, driftPage } = await searchParams;
   const idp = await getIdp(db, id);
   if (!idp) notFound();
   if (idp.status === "draft") redirect(`/identity-providers/new/dingtalk?id=${id}`);
@@ -178,6 +186,7 @@ export default async function IdpOverviewPage({ params }: { params: Promise<{ id
         </Card>
         {failures.total > 0 && <SyncFailures idpId={id} total={failures.total} rows={failures.rows} />}
         {skipped.length > 0 && <SkippedAccounts idpId={id} rows={skipped} />}
+        {idp.lastFullSyncAt && <DriftSection idpId={id} kind={drift} page={driftPage} />}
       </div>
     </>
   );

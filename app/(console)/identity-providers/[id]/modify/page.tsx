@@ -6,6 +6,7 @@ import { ModifyForms } from "@/components/idp/modify-forms";
 import { PageHeader } from "@/components/shell/page-header";
 import { loadAlertSettingsView } from "@/lib/server/alerts/settings";
 import { requireAdmin } from "@/lib/server/auth";
+import { loadReconcileSettingsView } from "@/lib/server/reconcile/settings";
 import { db } from "@/lib/server/db";
 import { wizardProps } from "@/lib/server/idp/wizard-props";
 
@@ -37,6 +38,7 @@ export default async function ModifyIdpPage({ params }: { params: Promise<{ id: 
         scenario={props.scenario}
         hasFullSync={Boolean(props.idp.lastFullSyncAt)}
         alerts={await loadAlertSettingsView(db, id)}
+        reconcile={await loadReconcileSettingsView(db, id)}
       />
     </>
   );

@@ -1,0 +1,20 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { adminAction } from "@/lib/server/action";
+import { db } from "@/lib/server/db";
+import { repairDrift } from "@/lib/server/reconcile/repair";
+import { ZRepairDriftSchema } from "@/lib/views/reconcile";
+
+// Repair now: a run over the listed drifted objects (never the unknown ones).
+export const repairDriftAction = adminAction(ZRepairDriftSchema, async ({ reconciliationId, kind }, admin) => {
+  const run = await repairDrift({
+    db,
+    reconciliationId,
+    actor: admin,
+    trigger: "manual",
+    ...(kind && kind !== "unknown" && { kinds: [kind] }),
+  });
+  revalidatePath(`/identity-providers/${run.idpId}`);
+  return { runId: run.id };
+});
