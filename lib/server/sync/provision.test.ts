@@ -134,6 +134,18 @@ describe("provision on demand", { timeout: 120_000 }, () => {
     expect(out.outcome).toEqual({ kind: "not_written", why: "out_of_scope" });
     expect(await listProvisionTargets(db, stranger.id)).toEqual([]);
     expect(await writes()).toEqual(calls);
+
+    // Left out by the IdP's scoping filter: says so, writes nothing.
+    const kept = await db.account.findFirstOrThrow({ where: { status: "enabled", email: { not: null } } });
+    await db.identityProvider.update({ where: { id: idpId }, data: { scopeFilter: 'idpUser.email == "nobody"' } });
+    try {
+      const filtered = await push(kept.id);
+      expect(filtered.scope).toEqual({ inScope: false, why: "filtered_out" });
+      expect(filtered.outcome).toEqual({ kind: "not_written", why: "out_of_scope" });
+      expect(await writes()).toEqual(calls);
+    } finally {
+      await db.identityProvider.update({ where: { id: idpId }, data: { scopeFilter: null } });
+    }
   });
 
   it("a clash names the DingTalk user holding the value, and nothing is written to it", async () => {

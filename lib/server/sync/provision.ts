@@ -14,8 +14,12 @@ import {
   type Plan,
   type PlanOp,
   type SnapshotUser,
+  type SourceAccount,
   type UserOp,
+  toIdpUser,
 } from "@/lib/sync";
+import { compile } from "@/lib/expression";
+import { scopeVerdict } from "@/lib/mapping";
 import { CONFLICT_REASONS } from "@/lib/sync/review";
 import { toSnapshotUser } from "@/lib/sync/snapshot";
 import { ACTIVE_RUN_STATUSES, WRITING_RUN_KINDS, type RunError } from "@/lib/sync/run";
@@ -32,6 +36,7 @@ import { idpClient } from "../idp/client";
 import { departmentLabels } from "../idp/run-departments";
 import type { Db } from "../prisma-client";
 import { loadPlanInputs } from "./inputs";
+import { loadSource } from "./source";
 import { startSyncRun } from "./runs";
 
 type Ou = { id: string; name: string; parentId: string | null };
@@ -48,6 +53,13 @@ function ousInScope(ous: Ou[], roots: string[]): Set<string> {
     wanted = wanted.flatMap((id) => (children.get(id) ?? []).filter((c) => !scope.has(c)));
   }
   return scope;
+}
+
+/** The IdP's scoping filter is false for the account (an error is left to the plan, which says so). */
+function filteredOut(source: string | null, account: SourceAccount | undefined): boolean {
+  if (!source?.trim() || !account) return false;
+  const verdict = scopeVerdict(compile(source.trim()), toIdpUser(account));
+  return "inScope" in verdict && !verdict.inScope;
 }
 
 /** The account's OUs in scope, its primary one first. */
@@ -200,7 +212,9 @@ export async function provisionAccount(
         ? { inScope: false, why: "disabled" }
         : inScope.length === 0
           ? { inScope: false, why: "no_ou_in_scope" }
-          : { inScope: true, ouPath: pathOf(inScope[0], byId) };
+          : filteredOut(idp.scopeFilter, (await loadSource(db, { accountIds: [accountId] })).accounts[0])
+            ? { inScope: false, why: "filtered_out" }
+            : { inScope: true, ouPath: pathOf(inScope[0], byId) };
   const base = { idpName: idp.displayName, account: account.displayName || account.username, scope };
   const only = [accountId, ...neededOus(inScope, byId, new Set(roots))];
 
