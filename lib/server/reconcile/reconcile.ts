@@ -19,16 +19,24 @@ import { repairDrift } from "./repair";
 const READ_METHODS = new Set(["getDepartment", "listSubDepartments", "listUsers", "getUser", "getUseridByMobile"]);
 const ITEM_SLICE = 500;
 
-/** The client, counting the read calls it makes (each page of a user list is one call). */
+/**
+ * The client, counting the read calls it makes (each page of a user list is one call). A department
+ * read by its id is read once per reconciliation (the target node: its level, then its name).
+ */
 function countingClient(client: DingTalkClient): { client: DingTalkClient; reads: () => number } {
   let reads = 0;
+  const departments = new Map<string, unknown>();
   const proxy = new Proxy(client, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver) as unknown;
       if (typeof value !== "function" || !READ_METHODS.has(String(prop))) return value;
       return (...args: unknown[]) => {
+        const key = prop === "getDepartment" ? JSON.stringify(args) : null;
+        if (key && departments.has(key)) return departments.get(key);
         reads += 1;
-        return (value as (...a: unknown[]) => unknown).apply(receiver, args);
+        const result = (value as (...a: unknown[]) => unknown).apply(receiver, args);
+        if (key) departments.set(key, result);
+        return result;
       };
     },
   });
