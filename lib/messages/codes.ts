@@ -32,6 +32,10 @@ export type ActionErrorParamMap = {
   "errors.idpDisabled": NoParams;
   "errors.nothingToRetry": NoParams;
   "errors.noFailures": NoParams;
+  /** Reconciliation (lib/server/reconcile). */
+  "errors.reconcileInProgress": NoParams;
+  "errors.reconciliationNotFound": NoParams;
+  "errors.nothingToRepair": NoParams;
   /** Review, then apply (lib/server/sync/plans.ts). */
   "errors.planNotFound": NoParams;
   "errors.planStale": NoParams;

@@ -115,7 +115,9 @@ describe("reconciliation", { timeout: 120_000 }, () => {
     const again = await reconcileNow();
     expect(again.items.map((i) => [i.kind, i.remoteId])).toEqual([["unknown", unknown.userid]]);
     // Repair now of that list refuses: nothing the console owns is listed.
-    await expect(repairDrift({ db, reconciliationId: again.id, actor: "system", trigger: "manual" })).rejects.toThrow();
+    await expect(
+      repairDrift({ db, reconciliationId: again.id, actor: "system", trigger: "manual" }),
+    ).rejects.toMatchObject({ code: "errors.nothingToRepair" });
   });
 });
 
@@ -155,6 +157,20 @@ describe("schedule", { timeout: 120_000 }, () => {
     await Promise.all([...a, ...b].map((r) => r.done));
     expect(a.length + b.length).toBe(1);
     expect(await count()).toBe(before + 1);
+  });
+
+  it("Reconcile now is refused while another process holds the lease", async () => {
+    await db.identityProvider.update({
+      where: { id: idpId },
+      data: { reconcileLeaseOwner: "another-process", reconcileLeaseUntil: new Date(Date.now() + 60_000) },
+    });
+    await expect(startReconciliation({ db, idpId, trigger: "manual", actor: "system" })).rejects.toMatchObject({
+      code: "errors.reconcileInProgress",
+    });
+    await db.identityProvider.update({
+      where: { id: idpId },
+      data: { reconcileLeaseOwner: null, reconcileLeaseUntil: null },
+    });
   });
 
   it("an IdP with the schedule off is never reconciled", async () => {

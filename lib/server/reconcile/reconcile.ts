@@ -89,7 +89,7 @@ export async function startReconciliation(options: ReconcileOptions): Promise<{ 
   if (!idp) throw new AppError({ code: "errors.idpNotFound" });
   if (await isWriting(db, idpId)) throw new AppError({ code: "errors.runInProgress" });
   if (!options.leased && !(await claimReconcileLease(db, idpId, owner)))
-    throw new AppError({ code: "errors.runInProgress" });
+    throw new AppError({ code: "errors.reconcileInProgress" });
   const row = await db.reconciliation.create({
     data: { idpId, trigger, triggeredBy: actor === "system" ? "system" : actor.email },
   });

@@ -19,13 +19,13 @@ export type RepairOptions = {
 /** Starts the repair run; returns its id. Refused when nothing listed can be repaired. */
 export async function repairDrift({ db, reconciliationId, actor, trigger, kinds }: RepairOptions) {
   const reconciliation = await db.reconciliation.findUnique({ where: { id: reconciliationId } });
-  if (!reconciliation) throw new AppError({ code: "errors.idpNotFound" });
+  if (!reconciliation) throw new AppError({ code: "errors.reconciliationNotFound" });
   const items = await db.driftItem.findMany({
     where: { reconciliationId, kind: kinds ? { in: kinds } : { not: "unknown" }, localId: { not: null } },
     select: { id: true, kind: true, localId: true },
   });
   const targets = repairTargets(items);
-  if (targets.length === 0) throw new AppError({ code: "errors.runNotRunning" });
+  if (targets.length === 0) throw new AppError({ code: "errors.nothingToRepair" });
   const run = await startSyncRun({
     db,
     idpId: reconciliation.idpId,
