@@ -41,10 +41,20 @@ test("[RECONCILE]: a bound user renamed in DingTalk is listed as changed with it
   await expect(page.getByText(/In the server's time zone: \S+/)).toBeVisible();
   await expect(page.getByRole("radio", { name: /^Report only/ })).toBeChecked();
   await expectAccessible(page, "Modify > Reconciliation");
+  await page.getByLabel("Schedule").selectOption("hours");
+  await page.getByLabel("Every how many hours (1 to 168)").fill("6");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Saved")).toBeVisible();
+  expect(await db.identityProvider.findUniqueOrThrow({ where: { id: idpId } })).toMatchObject({
+    reconcileSchedule: "hours",
+    reconcileEveryHours: 6,
+    driftPolicy: "report",
+  });
 
   await page.goto(`/identity-providers/${idpId}`);
   const section = page.getByTestId("drift-section");
   await expect(section).toContainText("DingTalk has not been reconciled yet.");
+  await expect(section).toContainText(/Next scheduled reconciliation: .+ \(\S+\)/);
   await section.getByRole("button", { name: "Reconcile now" }).click();
   await expect(section.getByTestId("drift-status")).toContainText("Last reconciliation (started by an administrator)", {
     timeout: 60_000,
