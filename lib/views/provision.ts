@@ -7,7 +7,8 @@ import type { DepartmentLabel } from "./runs";
 
 /** Why an account is or is not in an IdP's scope. */
 export type ProvisionScope =
-  { inScope: true; ouPath: string[] } | { inScope: false; why: "disabled" | "no_ou_in_scope" | "skipped" | "filtered_out" };
+  | { inScope: true; ouPath: string[] }
+  | { inScope: false; why: "disabled" | "no_ou_in_scope" | "skipped" | "filtered_out" };
 
 /** How the account is matched to a DingTalk user (or would be, were it written). */
 export type ProvisionMatch =
