@@ -41,6 +41,8 @@ export type ActionErrorParamMap = {
   "errors.planStale": NoParams;
   "errors.planApplied": { by: string };
   "errors.planApplying": { by: string };
+  /** Provision on demand before the IdP's first full sync was applied. */
+  "errors.provisionBeforeFull": NoParams;
   /** A link to a DingTalk user that no conflict of this account named. */
   "errors.linkTargetUnknown": NoParams;
   /** A conflict decision for an account that is not in the directory any more. */

@@ -138,6 +138,7 @@ const actionCodes: { [K in ActionErrorCode]: true } = {
   "errors.planStale": true,
   "errors.planApplied": true,
   "errors.planApplying": true,
+  "errors.provisionBeforeFull": true,
   "errors.linkTargetUnknown": true,
   "errors.decisionAccountMissing": true,
   "errors.appSecretReentry": true,

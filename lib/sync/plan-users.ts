@@ -295,9 +295,8 @@ export function planUsers(input: UserPlanInput): UserOp[] {
         continue;
       }
       claimed.add(userid);
-      const diff = target
-        ? diffUser(target, updatable(mapped.fields), departments)
-        : diffUser(undefined, mapped.fields, departments);
+      // An existing user (read or not): apply-on-create fields are not written to it.
+      const diff = diffUser(target, updatable(mapped.fields), departments);
       ops.push({
         ...write,
         kind: "user_bind",

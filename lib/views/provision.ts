@@ -34,7 +34,7 @@ export type ProvisionOp = {
 export type ProvisionOutcome =
   | { kind: "writing"; runId: string }
   | { kind: "in_step" }
-  | { kind: "not_written"; why: "out_of_scope" | "conflict" | "refused" | "deprovision" }
+  | { kind: "not_written"; why: "out_of_scope" | "conflict" | "refused" | "deprovision" | "needs_review" }
   | { kind: "failed"; error: RunError };
 
 export type ProvisionResult = {

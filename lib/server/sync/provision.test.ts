@@ -51,6 +51,15 @@ beforeAll(async () => {
   fixture = await startDemoSandboxIdp({ admin });
   ({ db, sandbox, corp, idpId } = fixture);
 }, 120_000);
+
+it("is refused before the IdP's first full sync, and the account's page offers no such IdP", async () => {
+  const account = await db.account.findFirstOrThrow({ where: { status: "enabled" } });
+  await expect(push(account.id)).rejects.toMatchObject({ code: "errors.provisionBeforeFull" });
+  expect(await listProvisionTargets(db, account.id)).toEqual([]);
+  // As after an applied first sync (its writes are not needed here): single accounts may be pushed.
+  await db.identityProvider.update({ where: { id: idpId }, data: { lastFullSyncAt: new Date() } });
+  expect((await listProvisionTargets(db, account.id)).map((t) => t.idpId)).toEqual([idpId]);
+});
 afterAll(async () => {
   await fixture?.close();
 });
@@ -167,7 +176,7 @@ describe("provision on demand", { timeout: 120_000 }, () => {
     expect(await db.binding.count({ where: { idpId, localId: account.id } })).toBe(0);
   });
 
-  it("an unbound account whose userid an unbound DingTalk user has is matched by the identifier and bound", async () => {
+  it("an unbound account the identifier matches to an existing DingTalk user is explained and left for review", async () => {
     const account = await db.account.findFirstOrThrow({
       where: {
         status: "enabled",
@@ -186,12 +195,10 @@ describe("provision on demand", { timeout: 120_000 }, () => {
     });
     expect(result.ops.map((op) => op.kind)).toEqual(["user_bind"]);
     expect(result.ops[0].diff).toContainEqual({ field: "name", before: "Old Name", after: account.displayName });
-    const run = await written(result);
-    expect(run).toMatchObject({ status: "succeeded", total: 1 });
-    expect((await state()).users.find((u) => u.userid === account.username)?.name).toBe(account.displayName);
-    expect(await db.binding.findFirst({ where: { idpId, localId: account.id } })).toMatchObject({
-      remoteId: account.username,
-    });
+    // A link to a user DingTalk already had waits for a full sync's review: nothing is written.
+    expect(result.outcome).toEqual({ kind: "not_written", why: "needs_review" });
+    expect((await state()).users.find((u) => u.userid === account.username)?.name).toBe("Old Name");
+    expect(await db.binding.findFirst({ where: { idpId, localId: account.id } })).toBeNull();
   });
 
   it("is refused while another run writes, and for a disabled IdP", async () => {

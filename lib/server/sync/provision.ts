@@ -177,6 +177,19 @@ function checkCanPush(idp: IdentityProvider | null): asserts idp is IdentityProv
   if (!idp) throw new AppError({ code: "errors.idpNotFound" });
   if (idp.status === "draft") throw new AppError({ code: "errors.wizardIncomplete" });
   if (idp.status === "disabled") throw new AppError({ code: "errors.idpDisabled" });
+  // Before the first full sync everything waits for its review: one account does not skip it.
+  if (!idp.lastFullSyncAt) throw new AppError({ code: "errors.provisionBeforeFull" });
+}
+
+/**
+ * Links to objects DingTalk already has (a user the identifier or a fallback matches, a department
+ * matched by name or source identifier) wait for a full sync's review; an administrator's own link does not.
+ */
+function needsReview(op: UserOp | undefined, deptOps: PlanOp[]): boolean {
+  const matched =
+    op?.kind === "user_bind" &&
+    (op.reason.code === "matched_by_identifier" || op.reason.code === "matched_by_fallback");
+  return matched || deptOps.some((d) => (d.kind === "dept_update" || d.kind === "dept_move") && d.bind);
 }
 
 async function isWriting(db: Db, idpId: string): Promise<boolean> {
@@ -250,7 +263,9 @@ export async function provisionAccount(
     shown.map((op) => ({ diff: JSON.stringify(op.diff) })),
   );
   const explained = { ...base, match: matchOf(userOp, binding?.remoteId), ops, departments };
-  const refused = refusal(userOp, scope);
+  const refused =
+    refusal(userOp, scope) ??
+    (needsReview(userOp, deptOps) ? ({ kind: "not_written", why: "needs_review" } as const) : null);
   if (refused || !userOp) return { ...explained, outcome: refused ?? { kind: "in_step" } };
 
   const writes = [...deptOps.filter(isNeededDeptWrite), userOp];
@@ -273,11 +288,11 @@ export async function provisionAccount(
   return { ...explained, outcome: { kind: "writing", runId: run.id } };
 }
 
-/** The IdPs an account's page offers: set up (not drafts), and either bound to the account or holding it in scope. */
+/** The IdPs an account's page offers: set up and fully synced once, and either bound to the account or holding it in scope. */
 export async function listProvisionTargets(db: Db, accountId: string): Promise<ProvisionTarget[]> {
   const [idps, account, ous, bindings] = await Promise.all([
     db.identityProvider.findMany({
-      where: { status: { not: "draft" } },
+      where: { status: { not: "draft" }, lastFullSyncAt: { not: null } },
       select: { id: true, displayName: true, status: true, sourceOuIds: true },
       orderBy: { displayName: "asc" },
     }),
