@@ -115,7 +115,7 @@ test("[MODIFY]: rotating the AppSecret refuses a secret DingTalk rejects and kee
 
   await page.goto(`/identity-providers/${idpId}`);
   await page.getByRole("button", { name: "Sync now" }).click();
-  // DingTalk is in step: nothing to review, the run (reading with the new secret) is started at once.
+  // DingTalk, read with the new secret, is in step: nothing to review, the (empty) run is started at once.
   await expect(page).toHaveURL(/\/sync-runs\//, { timeout: 60_000 });
   await expect(page.getByTestId("run-progress")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
 });
