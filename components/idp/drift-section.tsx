@@ -4,6 +4,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Locale } from "@/lib/i18n/config";
 import { dingTalkFieldLabel } from "@/lib/mapping/fields";
+import { formatMessage, runErrorMessage, type Translate } from "@/lib/messages";
 import { db } from "@/lib/server/db";
 import { loadDriftSection, readDriftKind } from "@/lib/server/reconcile/drift-page";
 import { DRIFT_KINDS, DRIFT_PAGE_SIZE, type DriftItemView, type DriftKind } from "@/lib/views/reconcile";
@@ -28,13 +29,12 @@ export async function DriftSection({ idpId, kind: kindParam, page: pageParam }: 
     return `/identity-providers/${idpId}${qs ? `?${qs}` : ""}#drift`;
   };
   const isRunning = last?.status === "running";
-  const repairable = !last
-    ? 0
-    : kind
-      ? kind === "unknown"
-        ? 0
-        : last.counts[kind]
-      : last.counts.changed + last.counts.deleted + last.counts.moved;
+  const repairable = data.repairable;
+  const tr = await getTranslations();
+  const failure =
+    last?.status === "failed" && last.error
+      ? formatMessage(runErrorMessage(last.error), { t: tr as unknown as Translate, locale })
+      : null;
   const pages = Math.max(1, Math.ceil(data.total / DRIFT_PAGE_SIZE));
   const value = (text: string | null) => text ?? t("empty");
 
@@ -57,7 +57,9 @@ export async function DriftSection({ idpId, kind: kindParam, page: pageParam }: 
             {isRunning
               ? t("running")
               : last.status === "failed"
-                ? t("failed")
+                ? failure
+                  ? t("failedBecause", { error: failure })
+                  : t("failed")
                 : t(last.trigger === "schedule" ? "lastScheduled" : "lastManual", {
                     when: when(last.finishedAt ?? last.startedAt),
                   })}

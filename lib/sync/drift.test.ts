@@ -1,8 +1,9 @@
 // Drift classification: a DingTalk in step with the console, then changed behind its back.
 import { describe, expect, it } from "vitest";
 import type { MappingRule } from "@/lib/mapping";
-import { classifyDrift, countDrift, repairTargets } from "./drift";
+import { classifyDrift, countDrift, repairPlan, repairTargets } from "./drift";
 import { planSync } from "./plan";
+import { rulesDigest } from "./rules-digest";
 import { account, defaultRules, ou } from "./testing";
 import type { BindingRecord, DingTalkSnapshot, PlanOp, SourceAccount, SourceOu } from "./types";
 
@@ -125,17 +126,42 @@ describe("classifyDrift", () => {
     expect(moved.diff).toContainEqual({ field: "parent_id", before: "Ops", after: "Target" });
   });
 
-  it("says when the directory changed too since the last write", () => {
+  it("leaves an object out when the directory changed too: the difference is the console's pending change", () => {
     const { snapshot, bindings } = inStep(defaultRules());
     snapshot.users.find((u) => u.userid === "alice")!.fields.name = "Alice in DingTalk";
     const source = accounts().map((a) => (a.id === "a1" ? { ...a, displayName: "Alice in the directory" } : a));
-    const [item] = drift(defaultRules(), snapshot, bindings, source);
-    expect(item).toMatchObject({
-      kind: "changed",
-      localId: "a1",
-      directoryChanged: true,
-      diff: [{ field: "name", before: "Alice in DingTalk", after: "Alice in the directory" }],
+    expect(drift(defaultRules(), snapshot, bindings, source)).toEqual([]);
+  });
+
+  it("does not read console changes as drift: a directory edit or a saved rule edit is pending work", () => {
+    const { snapshot, bindings } = inStep(defaultRules());
+    const withDigest = bindings.map((b) => ({ ...b, rulesDigest: rulesDigest(defaultRules()) }));
+    // "Save only" of a rule edit: every user's title would change, DingTalk changed nothing.
+    const edited = defaultRules().map((r) => (r.targetField === "title" ? { ...r, source: "idpUser.email" } : r));
+    const plan = planSync({
+      sourceRootIds: ["root"],
+      ous: ous(),
+      accounts: accounts(),
+      rules: edited,
+      snapshot,
+      bindings: withDigest,
     });
+    expect(plan.ops.filter((op) => op.kind === "user_update").map((op) => op.reason.code)).toContain("mapping_changed");
+    expect(classifyDrift({ plan, snapshot, bindings: withDigest })).toEqual([]);
+    // A directory edit of an account (source_changed) is not drift either.
+    const source = accounts().map((a) => (a.id === "a2" ? { ...a, displayName: "Robert" } : a));
+    expect(drift(defaultRules(), snapshot, bindings, source)).toEqual([]);
+  });
+
+  it("says when a deleted object's directory changed too, and repair leaves it out", () => {
+    const { snapshot, bindings } = inStep(defaultRules());
+    const users = snapshot.users.filter((u) => u.userid !== "alice");
+    const source = accounts().map((a) => (a.id === "a1" ? { ...a, displayName: "Alice in the directory" } : a));
+    const items = drift(defaultRules(), { ...snapshot, users }, bindings, source);
+    expect(items).toEqual([
+      expect.objectContaining({ kind: "deleted", localId: "a1", remoteId: "alice", directoryChanged: true }),
+    ]);
+    expect(repairTargets(items)).toEqual([]);
   });
 
   it("ignores fields written only on create", () => {
@@ -149,5 +175,61 @@ describe("classifyDrift", () => {
     const { snapshot, bindings } = inStep(defaultRules());
     const source = [...accounts(), account("a4", "erin", ["eng"], { displayName: "Erin", email: "erin@example.com" })];
     expect(drift(defaultRules(), snapshot, bindings, source)).toEqual([]);
+  });
+});
+
+describe("repairPlan", () => {
+  it("keeps only the drift's updates, moves and re-creates: no console change, new object, link or delete", () => {
+    const { snapshot, bindings, deptIds } = inStep(defaultRules());
+    const users = new Map(snapshot.users.map((u) => [u.userid, u]));
+    users.get("alice")!.fields.name = "Alice (renamed in DingTalk)"; // drift: written back
+    users.delete("bob"); // drift: re-created
+    users.get("carol")!.fields.title = "Edited in DingTalk"; // carol changed in the console too: left alone
+    // Dave is in the directory and matches a DingTalk user by e-mail: a link, which waits for review.
+    users.set("dave", {
+      userid: "dave",
+      deptIdList: [deptIds.get("eng")!],
+      fields: { name: "Dave", email: "dave@example.com" },
+    });
+    const source = [
+      ...accounts().map((a) => (a.id === "a3" ? { ...a, displayName: "Caroline" } : a)),
+      account("a4", "dave", ["eng"], { displayName: "Dave", email: "dave@example.com" }),
+      account("a5", "erin", ["ops"], { displayName: "Erin", email: "erin@example.com" }),
+    ];
+    const current = { ...snapshot, users: [...users.values()] };
+    const plan = planSync({
+      sourceRootIds: ["root"],
+      ous: ous(),
+      accounts: source,
+      rules: defaultRules(),
+      snapshot: current,
+      bindings,
+    });
+    const kinds = plan.ops.map((op) => `${op.kind}:${op.localId}`);
+    expect(kinds).toEqual(expect.arrayContaining(["user_update:a3", "user_bind:a4", "user_create:a5"]));
+    const input = { plan, snapshot: current, bindings };
+    const items = classifyDrift(input);
+    expect(items.map((i) => `${i.kind}:${i.localId}`).sort()).toEqual(["changed:a1", "deleted:a2", "unknown:null"]);
+    // Even asked for every object, repair writes the drift only.
+    const repair = repairPlan(input, ["a1", "a2", "a3", "a4", "a5", "root", "eng", "ops"]);
+    expect(repair.ops.map((op) => `${op.kind}:${op.localId}`).sort()).toEqual(["user_create:a2", "user_update:a1"]);
+    expect(repair.counts).toMatchObject({ user_update: 1, user_create: 1, user_bind: 0, user_delete: 0 });
+    // And only the objects asked for.
+    expect(repairPlan(input, ["a2"]).ops.map((op) => op.localId)).toEqual(["a2"]);
+  });
+
+  it("never deletes or deprovisions: an account gone from the directory is not repaired", () => {
+    const { snapshot, bindings } = inStep(defaultRules());
+    const source = accounts().filter((a) => a.id !== "a2");
+    const plan = planSync({
+      sourceRootIds: ["root"],
+      ous: ous(),
+      accounts: source,
+      rules: defaultRules(),
+      snapshot,
+      bindings,
+    });
+    expect(plan.ops.some((op) => op.localId === "a2")).toBe(true);
+    expect(repairPlan({ plan, snapshot, bindings }, ["a1", "a2", "a3"]).ops).toEqual([]);
   });
 });

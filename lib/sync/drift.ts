@@ -5,6 +5,7 @@
 // move. What is under the target node and bound to nothing is unknown: listed, never written.
 import type { DriftKind } from "./drift-kinds";
 import { contentHash } from "./hash";
+import { countOps } from "./plan";
 import { refKey } from "./plan-departments";
 import type { BindingRecord, DingTalkSnapshot, FieldDiff, ObjectType, Plan, PlanOp } from "./types";
 
@@ -74,7 +75,19 @@ function contentChanged(op: PlanOp, binding: BindingRecord, ouOfDept: Map<string
   return true;
 }
 
-/** The drift one plan op stands for, or null when it is the console's own pending work (new, deprovisioning...). */
+/**
+ * Whether an update of a bound object is DingTalk's doing: the console would write what it last wrote
+ * (reason remote_drift), or the same content with a department named by its OU instead of its dept_id
+ * (the plan's reason then says source_changed although nothing changed in the console). An update the
+ * console's directory or rules caused (mapping_changed, source_changed) is its own pending work, not drift.
+ */
+function isRemoteDrift(op: PlanOp, binding: BindingRecord, ouOfDept: Map<string, string>): boolean {
+  if (op.reason.code === "remote_drift") return true;
+  if (op.reason.code !== "source_changed" && op.reason.code !== "mapping_changed") return false;
+  return binding.contentHash !== null && !contentChanged(op, binding, ouOfDept);
+}
+
+/** The drift one plan op stands for, or null when it is the console's own pending work (new, edited, deprovisioning...). */
 function driftOf(
   op: PlanOp,
   binding: BindingRecord | undefined,
@@ -82,22 +95,26 @@ function driftOf(
 ): Omit<DriftItem, "diff"> | null {
   if (!binding) return null;
   const base = { objectType: op.objectType, localId: op.localId, displayName: op.displayName };
-  const directoryChanged = contentChanged(op, binding, ouOfDept);
   switch (op.kind) {
     case "user_create":
     case "dept_create":
       if (op.reason.code !== "remote_missing") return null;
-      return { ...base, kind: "deleted", remoteId: binding.remoteId, directoryChanged };
+      return {
+        ...base,
+        kind: "deleted",
+        remoteId: binding.remoteId,
+        directoryChanged: contentChanged(op, binding, ouOfDept),
+      };
     case "dept_move":
-      if (op.bind) return null;
-      return { ...base, kind: "moved", remoteId: op.remoteId, directoryChanged };
+      if (op.bind || !isRemoteDrift(op, binding, ouOfDept)) return null;
+      return { ...base, kind: "moved", remoteId: op.remoteId, directoryChanged: false };
     case "dept_update":
-      if (op.bind) return null;
-      return { ...base, kind: "changed", remoteId: op.remoteId, directoryChanged };
+      if (op.bind || !isRemoteDrift(op, binding, ouOfDept)) return null;
+      return { ...base, kind: "changed", remoteId: op.remoteId, directoryChanged: false };
     case "user_update": {
-      if (op.reason.code === "deprovision_move" || op.reason.code === "deprovision_unbind") return null;
+      if (!isRemoteDrift(op, binding, ouOfDept)) return null;
       const isMove = op.diff.length > 0 && op.diff.every((d) => DEPT_FIELDS.has(d.field));
-      return { ...base, kind: isMove ? "moved" : "changed", remoteId: op.remoteId, directoryChanged };
+      return { ...base, kind: isMove ? "moved" : "changed", remoteId: op.remoteId, directoryChanged: false };
     }
     default:
       return null;
@@ -164,7 +181,41 @@ export function countDrift(items: Pick<DriftItem, "kind">[]): Record<DriftKind, 
   return counts;
 }
 
-/** The objects a repair writes: every drifted object the console binds; unknown objects never. */
-export function repairTargets(items: { kind: string; localId: string | null }[]): string[] {
-  return [...new Set(items.flatMap((i) => (i.kind !== "unknown" && i.localId ? [i.localId] : [])))];
+/**
+ * The objects a repair writes: every drifted object the console binds whose directory did not change
+ * since the console last wrote it (writing it would also write console changes nobody approved);
+ * unknown objects never.
+ */
+export function repairTargets(items: { kind: string; localId: string | null; directoryChanged: boolean }[]): string[] {
+  return [
+    ...new Set(items.flatMap((i) => (i.kind !== "unknown" && !i.directoryChanged && i.localId ? [i.localId] : []))),
+  ];
 }
+
+/**
+ * The plan a repair writes, from a plan made now: only the updates, moves and re-creates that are still
+ * DingTalk's drift on the given objects (and not changed in the console since). Never a delete, a
+ * deprovisioning, a link to an existing DingTalk object or the create of a new object.
+ */
+export function repairPlan(input: DriftInput, localIds: Iterable<string>): Plan {
+  const wanted = new Set(localIds);
+  const drifted = new Set(
+    classifyDrift(input).flatMap((i) =>
+      i.kind !== "unknown" && !i.directoryChanged && i.localId && wanted.has(i.localId)
+        ? [bindingKey(i.objectType, i.localId)]
+        : [],
+    ),
+  );
+  const ops = input.plan.ops.filter(
+    (op) => REPAIR_OP_KINDS.has(op.kind) && drifted.has(bindingKey(op.objectType, op.localId)),
+  );
+  return { ops, counts: countOps(ops) };
+}
+
+const REPAIR_OP_KINDS = new Set<PlanOp["kind"]>([
+  "user_update",
+  "user_create",
+  "dept_update",
+  "dept_move",
+  "dept_create",
+]);

@@ -1,6 +1,7 @@
 // Scheduled reconciliation and drift: shapes shared by the Modify form, the IdP page and the server.
 import { z } from "zod";
 import { DRIFT_KINDS, type DriftKind } from "@/lib/sync/drift-kinds";
+import type { RunError } from "@/lib/sync/run";
 
 export { DRIFT_KINDS, type DriftKind };
 
@@ -40,8 +41,8 @@ export type ReconciliationView = {
   finishedAt: string | null;
   counts: Record<DriftKind, number>;
   repairRunId: string | null;
-  /** A RunError code (lib/sync/run.ts) when the read failed. */
-  errorCode: string | null;
+  /** Why the read failed (lib/sync/run.ts), shown with runErrorMessage. */
+  error: RunError | null;
 };
 
 /** Modify > Reconciliation: the stored settings, the server's time zone and when the next one is due. */

@@ -6,14 +6,14 @@ import { db } from "@/lib/server/db";
 import { repairDrift } from "@/lib/server/reconcile/repair";
 import { ZRepairDriftSchema } from "@/lib/views/reconcile";
 
-// Repair now: a run over the listed drifted objects (never the unknown ones).
+// Repair now: writes back the listed drift (never the unknown objects: that filter is refused).
 export const repairDriftAction = adminAction(ZRepairDriftSchema, async ({ reconciliationId, kind }, admin) => {
   const run = await repairDrift({
     db,
     reconciliationId,
     actor: admin,
     trigger: "manual",
-    ...(kind && kind !== "unknown" && { kinds: [kind] }),
+    ...(kind && { kinds: [kind] }),
   });
   revalidatePath(`/identity-providers/${run.idpId}`);
   return { runId: run.id };

@@ -8,6 +8,7 @@ import {
   type ReconcileSettingsView,
 } from "@/lib/views/reconcile";
 import type { Db } from "../prisma-client";
+import { recoverInterruptedReconciliations } from "./reconcile";
 import { loadReconcileSettingsView } from "./settings";
 
 export type DriftSectionData = {
@@ -15,6 +16,8 @@ export type DriftSectionData = {
   items: DriftItemView[];
   /** Items matching the filter. */
   total: number;
+  /** Listed objects Repair now would write (the filter's): drift the console did not change too; unknown never. */
+  repairable: number;
   page: number;
   kind: DriftKind | null;
   settings: ReconcileSettingsView;
@@ -29,11 +32,24 @@ export async function loadDriftSection(
   idpId: string,
   { page = 1, kind = null }: { page?: number; kind?: DriftKind | null } = {},
 ): Promise<DriftSectionData> {
+  // A reconciliation whose process stopped shows as failed, not as reading for ever.
+  await recoverInterruptedReconciliations(db, idpId);
   const settings = await loadReconcileSettingsView(db, idpId);
   const row = await db.reconciliation.findFirst({ where: { idpId }, orderBy: { startedAt: "desc" } });
-  if (!row) return { last: null, items: [], total: 0, page: 1, kind, settings };
+  if (!row) return { last: null, items: [], total: 0, repairable: 0, page: 1, kind, settings };
   const where = { reconciliationId: row.id, ...(kind && { kind }) };
   const total = await db.driftItem.count({ where });
+  const repairable =
+    kind === "unknown"
+      ? 0
+      : await db.driftItem.count({
+          where: {
+            reconciliationId: row.id,
+            kind: kind ?? { not: "unknown" },
+            directoryChanged: false,
+            localId: { not: null },
+          },
+        });
   const pages = Math.max(1, Math.ceil(total / DRIFT_PAGE_SIZE));
   const at = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   const rows = await db.driftItem.findMany({
@@ -52,7 +68,7 @@ export async function loadDriftSection(
       finishedAt: row.finishedAt?.toISOString() ?? null,
       counts,
       repairRunId: row.repairRunId,
-      errorCode: readRunError(row.error)?.code ?? null,
+      error: readRunError(row.error),
     },
     items: rows.map((r) => ({
       id: r.id,
@@ -65,6 +81,7 @@ export async function loadDriftSection(
       repairRunId: r.repairRunId,
     })),
     total,
+    repairable,
     page: at,
     kind,
     settings,

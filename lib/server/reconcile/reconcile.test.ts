@@ -7,6 +7,7 @@ import type { TestCorp, TestSandbox } from "@/lib/dingtalk/sandbox/testing";
 import type { Db } from "../prisma-client";
 import { startDemoSandboxIdp, type DemoSandboxFixture } from "../sync/demo-sandbox-fixture";
 import { startSyncRun, waitForRun } from "../sync/runs";
+import { loadDriftSection } from "./drift-page";
 import { startReconciliation } from "./reconcile";
 import { repairDrift } from "./repair";
 import { runReconcileTick } from "./tick";
@@ -118,6 +119,115 @@ describe("reconciliation", { timeout: 120_000 }, () => {
     await expect(
       repairDrift({ db, reconciliationId: again.id, actor: "system", trigger: "manual" }),
     ).rejects.toMatchObject({ code: "errors.nothingToRepair" });
+  });
+});
+
+describe("repair writes DingTalk's drift only", { timeout: 120_000 }, () => {
+  const boundUsers = async () => {
+    const bindings = await db.binding.findMany({ where: { idpId, objectType: "user" } });
+    const byRemote = new Map(bindings.map((b) => [b.remoteId, b.localId]));
+    const { users } = await state();
+    return users.filter((u) => byRemote.has(u.userid)).map((u) => ({ ...u, accountId: byRemote.get(u.userid)! }));
+  };
+
+  it("never writes a console change nobody approved, only what DingTalk changed", async () => {
+    const [renamed, edited] = await boundUsers();
+    const account = await db.account.findUniqueOrThrow({ where: { id: edited.accountId } });
+    await dingtalk.updateUser({ userid: renamed.userid, name: `${renamed.name} (edited)` });
+    // Edited in the console and not synced yet: pending work that waits for a sync, not drift.
+    await db.account.update({ where: { id: account.id }, data: { displayName: `${account.displayName} (console)` } });
+    try {
+      await db.identityProvider.update({ where: { id: idpId }, data: { driftPolicy: "repair" } });
+      const result = await reconcileNow();
+      expect(result.items.filter((i) => i.kind !== "unknown").map((i) => [i.kind, i.remoteId])).toEqual([
+        ["changed", renamed.userid],
+      ]);
+      const run = await waitForRun(db, result.repairRunId!);
+      expect(run.status).toBe("succeeded");
+      expect(run.total).toBe(1);
+      const after = await state();
+      expect(after.users.find((u) => u.userid === renamed.userid)?.name).toBe(renamed.name);
+      expect(after.users.find((u) => u.userid === edited.userid)?.name).toBe(edited.name);
+    } finally {
+      await db.account.update({ where: { id: account.id }, data: { displayName: account.displayName } });
+      await db.identityProvider.update({ where: { id: idpId }, data: { driftPolicy: "report" } });
+    }
+  });
+
+  it("Repair now refuses an older list, the unknown filter, and a disabled or unfinished IdP", async () => {
+    const [renamed] = await boundUsers();
+    await dingtalk.updateUser({ userid: renamed.userid, name: `${renamed.name} (again)` });
+    const older = await reconcileNow();
+    const latest = await reconcileNow();
+    expect(latest.items.some((i) => i.kind === "changed" && i.remoteId === renamed.userid)).toBe(true);
+    const repair = (id: string, kinds?: ("changed" | "unknown")[]) =>
+      repairDrift({ db, reconciliationId: id, actor: "system", trigger: "manual", kinds });
+    await expect(repair(older.id)).rejects.toMatchObject({ code: "errors.reconciliationNotFound" });
+    // "unknown" is a filter like any other, never "every kind".
+    await expect(repair(latest.id, ["unknown"])).rejects.toMatchObject({ code: "errors.nothingToRepair" });
+    for (const [status, code] of [
+      ["disabled", "errors.idpDisabled"],
+      ["draft", "errors.wizardIncomplete"],
+    ]) {
+      await db.identityProvider.update({ where: { id: idpId }, data: { status } });
+      await expect(repair(latest.id)).rejects.toMatchObject({ code });
+    }
+    await db.identityProvider.update({ where: { id: idpId }, data: { status: "enabled" } });
+    const run = await waitForRun(db, (await repair(latest.id, ["changed"])).id);
+    expect(run.status).toBe("succeeded");
+    expect((await state()).users.find((u) => u.userid === renamed.userid)?.name).toBe(renamed.name);
+  });
+});
+
+describe("a reconciliation whose process stopped", { timeout: 120_000 }, () => {
+  const lease = (until: Date | null) =>
+    db.identityProvider.update({
+      where: { id: idpId },
+      data: { reconcileLeaseOwner: until ? "a-stopped-process" : null, reconcileLeaseUntil: until },
+    });
+
+  it("shows as failed, interrupted, once the lease expired, and no longer as running", async () => {
+    const stuck = await db.reconciliation.create({ data: { idpId, trigger: "manual", triggeredBy: "system" } });
+    await lease(new Date(Date.now() + 60_000));
+    // Still leased: another process may be reading.
+    expect((await loadDriftSection(db, idpId)).last).toMatchObject({ id: stuck.id, status: "running" });
+    await lease(new Date(Date.now() - 1000));
+    const { last } = await loadDriftSection(db, idpId);
+    expect(last).toMatchObject({ id: stuck.id, status: "failed", error: { code: "interrupted" } });
+    expect(last?.finishedAt).toBeTruthy();
+    await lease(null);
+  });
+
+  it("is closed when the next reconciliation starts", async () => {
+    const stuck = await db.reconciliation.create({ data: { idpId, trigger: "schedule", triggeredBy: "system" } });
+    await lease(new Date(Date.now() - 1000));
+    const { done } = await startReconciliation({ db, idpId, trigger: "manual", actor: "system" });
+    await done;
+    expect(await db.reconciliation.findUniqueOrThrow({ where: { id: stuck.id } })).toMatchObject({
+      status: "failed",
+    });
+  });
+
+  it("fails, not stays running, when storing its result throws", async () => {
+    const failing = new Proxy(db, {
+      get(target, prop) {
+        if (prop === "driftItem") return { createMany: () => Promise.reject(new Error("disk full")) };
+        const value = Reflect.get(target, prop) as unknown;
+        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const { id, done } = await startReconciliation({ db: failing, idpId, trigger: "manual", actor: "system" });
+    await done;
+    const row = await db.reconciliation.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe("failed");
+    expect(row.finishedAt).toBeTruthy();
+    expect((await loadDriftSection(db, idpId)).last).toMatchObject({
+      id,
+      status: "failed",
+      error: { code: "internal" },
+    });
+    const idp = await db.identityProvider.findUniqueOrThrow({ where: { id: idpId } });
+    expect(idp.reconcileLeaseOwner).toBeNull();
   });
 });
 

@@ -59,6 +59,24 @@ export async function claimReconcileLease(db: Db, idpId: string, owner: string, 
   return count === 1;
 }
 
+/**
+ * Closes reconciliations left "running" by a process that stopped (killed, crashed, restarted): once
+ * the IdP's reconciliation lease has expired nobody reads for them any more, so they failed, interrupted.
+ * A live reconciliation renews its lease, so this is safe with several processes.
+ */
+export async function recoverInterruptedReconciliations(db: Db, idpId: string): Promise<number> {
+  const idp = await db.identityProvider.findUnique({
+    where: { id: idpId },
+    select: { reconcileLeaseUntil: true },
+  });
+  if (!idp || (idp.reconcileLeaseUntil && idp.reconcileLeaseUntil.getTime() >= Date.now())) return 0;
+  const { count } = await db.reconciliation.updateMany({
+    where: { idpId, status: "running" },
+    data: { status: "failed", error: writeRunError({ code: "interrupted" }), finishedAt: new Date() },
+  });
+  return count;
+}
+
 async function isWriting(db: Db, idpId: string): Promise<boolean> {
   const active = await db.syncRun.count({
     where: { idpId, kind: { in: [...WRITING_RUN_KINDS] }, status: { in: [...ACTIVE_RUN_STATUSES] } },
@@ -88,8 +106,10 @@ export async function startReconciliation(options: ReconcileOptions): Promise<{ 
   const idp = await db.identityProvider.findUnique({ where: { id: idpId } });
   if (!idp) throw new AppError({ code: "errors.idpNotFound" });
   if (await isWriting(db, idpId)) throw new AppError({ code: "errors.runInProgress" });
-  if (!options.leased && !(await claimReconcileLease(db, idpId, owner)))
-    throw new AppError({ code: "errors.reconcileInProgress" });
+  if (!options.leased) {
+    await recoverInterruptedReconciliations(db, idpId);
+    if (!(await claimReconcileLease(db, idpId, owner))) throw new AppError({ code: "errors.reconcileInProgress" });
+  }
   const row = await db.reconciliation.create({
     data: { idpId, trigger, triggeredBy: actor === "system" ? "system" : actor.email },
   });
@@ -111,7 +131,16 @@ export async function startReconciliation(options: ReconcileOptions): Promise<{ 
     LEASE_MS / 3,
   );
   const done = reconcile(db, idp, row.id)
-    .catch((error: unknown) => console.error("[reconcile] failed:", error))
+    .catch(async (error: unknown) => {
+      console.error("[reconcile] failed:", error);
+      // Whatever went wrong, the reconciliation does not stay "running".
+      await db.reconciliation
+        .updateMany({
+          where: { id: row.id, status: "running" },
+          data: { status: "failed", error: writeRunError(runError(error)), finishedAt: new Date() },
+        })
+        .catch(() => undefined);
+    })
     .finally(async () => {
       clearInterval(renew);
       await db.identityProvider

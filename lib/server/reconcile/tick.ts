@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "../app-error";
 import type { Db } from "../prisma-client";
-import { claimReconcileLease, startReconciliation } from "./reconcile";
+import { claimReconcileLease, recoverInterruptedReconciliations, startReconciliation } from "./reconcile";
 import { nextDueAfter } from "./schedule";
 
 const RETRY_BUSY_MS = 5 * 60_000;
@@ -34,6 +34,8 @@ export async function runReconcileTick(db: Db, options: ReconcileTickOptions = {
     }
     if (idp.reconcileNextAt > now) continue;
     const next = nextDueAfter(settings, now);
+    // A reconciliation left "running" by a process that stopped is closed before another starts.
+    await recoverInterruptedReconciliations(db, idp.id);
     // Only the process whose update still sees this due time (and a free lease) runs it.
     const claimed = await claimReconcileLease(
       db,
