@@ -210,6 +210,7 @@ export function AlertsForm({ view, onSaved }: { view: AlertSettingsView; onSaved
         </Button>
       </fieldset>
       <p className="text-muted-foreground text-xs">{t("testHint")}</p>
+      <p className="text-muted-foreground text-xs">{t("secretCleared")}</p>
 
       <div role="status" aria-live="polite" data-testid="alert-test-result" className="text-sm">
         {result && <TestResultWords result={result} />}
@@ -232,7 +233,16 @@ const ROBOT_REASONS = [
   "bad_response",
   "not_configured",
 ] as const;
-const MAIL_REASONS = ["auth", "connection", "timeout", "envelope", "tls", "rejected", "not_configured"] as const;
+const MAIL_REASONS = [
+  "auth",
+  "connection",
+  "timeout",
+  "envelope",
+  "tls",
+  "rejected",
+  "unsafe_host",
+  "not_configured",
+] as const;
 
 function TestResultWords({ result }: { result: AlertTestResult }) {
   const t = useTranslations("alerts.result");

@@ -94,7 +94,7 @@ export async function raiseAlert(
       where: key,
       data: { pending: { increment: count }, pendingSince: window.pendingSince ?? now },
     });
-    scheduleFlush(db, window.windowEndsAt, now);
+    if (!options.now) scheduleFlush(db, window.windowEndsAt);
     return "coalesced";
   }
   return "coalesced";
@@ -122,16 +122,50 @@ export async function flushAlerts(options: AlertOptions): Promise<number> {
     await send(options, channels, window.kind as AlertKind, window.pending);
     sent += 1;
   }
+  // Windows still counting (another kind, another IdP, one that ends later): flush when the first ends.
+  if (!options.now) {
+    const next = await nextAlertFlush(db);
+    if (next) scheduleFlush(db, next);
+  }
   return sent;
+}
+
+/** When the earliest window with unreported events ends (null: nothing is waiting). */
+export async function nextAlertFlush(db: Db): Promise<Date | null> {
+  const next = await db.alertWindow.findFirst({
+    where: { pending: { gt: 0 } },
+    orderBy: { windowEndsAt: "asc" },
+    select: { windowEndsAt: true },
+  });
+  return next?.windowEndsAt ?? null;
+}
+
+const FLUSH_EVERY_MS = 30_000;
+let lastDueCheck = 0;
+
+/**
+ * Called from the incremental worker's loop: sends windows that ended, also those whose timer was
+ * lost with a process that stopped. At most every 30 seconds; never throws.
+ */
+export async function flushDueAlerts(db: Db): Promise<void> {
+  if (Date.now() - lastDueCheck < FLUSH_EVERY_MS) return;
+  lastDueCheck = Date.now();
+  await flushAlerts({ db }).catch((err: unknown) =>
+    console.warn("[alerts] flush failed:", err instanceof Error ? err.message : String(err)),
+  );
 }
 
 let timer: NodeJS.Timeout | null = null;
 let timerAt = Infinity;
 
-/** This process flushes when the window ends; a process that stops leaves it to the next alert. */
-function scheduleFlush(db: Db, endsAt: Date, now: Date): void {
+/**
+ * This process flushes when the earliest counting window ends (each flush then schedules the next
+ * one). A process that stops loses its timer: the worker loop's `flushDueAlerts` and the next alert
+ * pick the window up. Only with the real clock: a caller passing `now` flushes itself.
+ */
+function scheduleFlush(db: Db, endsAt: Date): void {
   const at = endsAt.getTime();
-  if (timer && timerAt <= at) return;
+  if (timer && timerAt <= at) return; // an earlier flush comes first and schedules this one after it
   if (timer) clearTimeout(timer);
   timerAt = at;
   timer = setTimeout(
@@ -142,7 +176,7 @@ function scheduleFlush(db: Db, endsAt: Date, now: Date): void {
         console.warn("[alerts] flush failed:", err instanceof Error ? err.message : String(err)),
       );
     },
-    Math.max(0, at - now.getTime()) + 1_000,
+    Math.max(0, at - Date.now()) + 1_000,
   );
   timer.unref();
 }

@@ -79,6 +79,15 @@ export async function saveAlertSettings({ db, actor, input }: SaveOptions): Prom
   const keep = (value: string, field: Parameters<typeof aad>[1], stored: string | null | undefined) =>
     value ? sealSecret(value, aad(id, field)) : (stored ?? null);
   const robotUrl = input.robotEnabled ? keep(input.robotUrl, "robotUrl", current?.robotUrlEncrypted) : null;
+  // A secret belongs to where it is sent: a new webhook URL, or another mail server, port or user,
+  // forgets the stored secret (typed again, it is not handed to an address someone else chose).
+  const storedUrl = current?.robotUrlEncrypted ? openSecret(current.robotUrlEncrypted, aad(id, "robotUrl")) : null;
+  const robotMoved = Boolean(input.robotUrl) && input.robotUrl !== storedUrl;
+  const mailMoved =
+    !current?.smtpHost ||
+    current.smtpHost !== input.smtpHost ||
+    (current.smtpPort ?? 587) !== input.smtpPort ||
+    (current.smtpUser ?? "") !== input.smtpUser;
   if (input.robotEnabled && !robotUrl)
     throw new AppError({ code: "errors.invalid_input" }, { robotUrl: [{ code: "validation.required" }] });
   const data = {
@@ -86,14 +95,14 @@ export async function saveAlertSettings({ db, actor, input }: SaveOptions): Prom
     language: input.language,
     robotUrlEncrypted: robotUrl,
     robotSecretEncrypted: input.robotEnabled
-      ? keep(input.robotSecret, "robotSecret", current?.robotSecretEncrypted)
+      ? keep(input.robotSecret, "robotSecret", robotMoved ? null : current?.robotSecretEncrypted)
       : null,
     smtpHost: input.mailEnabled ? input.smtpHost : null,
     smtpPort: input.mailEnabled ? input.smtpPort : null,
     smtpSecure: input.mailEnabled && input.smtpSecure,
     smtpUser: input.mailEnabled ? input.smtpUser || null : null,
     smtpPasswordEncrypted: input.mailEnabled
-      ? keep(input.smtpPassword, "smtpPassword", current?.smtpPasswordEncrypted)
+      ? keep(input.smtpPassword, "smtpPassword", mailMoved ? null : current?.smtpPasswordEncrypted)
       : null,
     mailFrom: input.mailEnabled ? input.mailFrom : null,
     mailTo: input.mailEnabled ? input.mailTo : null,
@@ -113,6 +122,15 @@ export async function saveAlertSettings({ db, actor, input }: SaveOptions): Prom
         robot: input.robotEnabled,
         mail: input.mailEnabled,
         replaced,
+        // Stored secrets forgotten because where they go changed (names only).
+        cleared: [
+          ...(input.robotEnabled && robotMoved && !input.robotSecret && current?.robotSecretEncrypted
+            ? ["robotSecret"]
+            : []),
+          ...(input.mailEnabled && mailMoved && !input.smtpPassword && current?.smtpPasswordEncrypted
+            ? ["smtpPassword"]
+            : []),
+        ],
       },
     });
   });

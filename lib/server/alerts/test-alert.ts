@@ -3,7 +3,7 @@ import type { AlertTestResult } from "@/lib/alerts/kinds";
 import { buildAlertMessage } from "@/lib/alerts/message";
 import { AppError } from "../app-error";
 import type { Db } from "../prisma-client";
-import { sendMail, sendToRobot } from "./channels";
+import { sendMail, sendToRobot, type MailSendOptions } from "./channels";
 import { alertLink } from "./notify";
 import { loadAlertChannels } from "./settings";
 
@@ -12,10 +12,13 @@ export async function sendTestAlert({
   db,
   idpId,
   channel,
+  mail,
 }: {
   db: Db;
   idpId: string;
   channel: "robot" | "mail";
+  /** How the mail server is reached (tests: their own resolver and certificate authority). */
+  mail?: MailSendOptions;
 }): Promise<AlertTestResult> {
   const channels = await loadAlertChannels(db, idpId);
   if (!channels) {
@@ -36,5 +39,5 @@ export async function sendTestAlert({
     return { channel, ...outcome };
   }
   if (!channels.mail) return { channel, ok: false, reason: "not_configured" };
-  return sendMail(channels.mail, message);
+  return sendMail(channels.mail, message, mail);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "../app-error";
 import { maybeReconcile } from "../reconcile/tick";
+import { flushDueAlerts } from "../alerts/notify";
 import type { Db } from "../prisma-client";
 import { startSyncRun, waitForRun } from "./runs";
 import { slices } from "./slices";
@@ -167,7 +168,8 @@ export function startIncrementalWorker(
           console.error("[incremental] tick failed:", error instanceof Error ? error.message : String(error));
         })
         // Scheduled reconciliation (lib/server/reconcile) rides on the same loop.
-        .then(() => maybeReconcile(db));
+        .then(() => maybeReconcile(db))
+        .then(() => flushDueAlerts(db));
       await current;
       await new Promise((r) => setTimeout(r, intervalMs));
     }
