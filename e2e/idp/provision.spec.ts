@@ -43,11 +43,18 @@ test("[PROVISION]: from an account's page, Sync to DingTalk now shows each step 
   const section = page.getByRole("region", { name: "Sync to DingTalk" });
   await expect(section).toContainText(`Provision ${uid}`);
   await expect(section).toContainText("Not in DingTalk yet");
-  await section
-    .getByRole("button", {
-      name: new RegExp(`^Sync to DingTalk now ?: ${member.displayName} through Provision ${uid}$`),
-    })
-    .click();
+  const push = section.getByRole("button", {
+    name: new RegExp(`^Sync to DingTalk now ?: ${member.displayName} through Provision ${uid}$`),
+  });
+  // Before the first full sync everything waits for its review: the push says so and writes nothing.
+  await push.click();
+  await expect(section).toContainText("has not had its first full sync yet");
+  expect((await sandboxState(app.corpId)).users).toEqual([]);
+  // As after an applied first sync (of a scope without these accounts): single accounts may be pushed.
+  const idp = await db.identityProvider.findUniqueOrThrow({ where: { corpId: app.corpId } });
+  await db.identityProvider.update({ where: { id: idp.id }, data: { lastFullSyncAt: new Date() } });
+  await page.reload();
+  await push.click();
 
   const steps = section.getByRole("status", { name: "Steps of the push to DingTalk" });
   await expect(steps).toContainText(`In scope through the organization ${root.name} / ${team.name}.`, {

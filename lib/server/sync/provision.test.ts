@@ -52,13 +52,11 @@ beforeAll(async () => {
   ({ db, sandbox, corp, idpId } = fixture);
 }, 120_000);
 
-it("is refused before the IdP's first full sync, and the account's page offers no such IdP", async () => {
+it("is refused before the IdP's first full sync", async () => {
   const account = await db.account.findFirstOrThrow({ where: { status: "enabled" } });
   await expect(push(account.id)).rejects.toMatchObject({ code: "errors.provisionBeforeFull" });
-  expect(await listProvisionTargets(db, account.id)).toEqual([]);
   // As after an applied first sync (its writes are not needed here): single accounts may be pushed.
   await db.identityProvider.update({ where: { id: idpId }, data: { lastFullSyncAt: new Date() } });
-  expect((await listProvisionTargets(db, account.id)).map((t) => t.idpId)).toEqual([idpId]);
 });
 afterAll(async () => {
   await fixture?.close();

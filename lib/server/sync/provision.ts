@@ -288,11 +288,11 @@ export async function provisionAccount(
   return { ...explained, outcome: { kind: "writing", runId: run.id } };
 }
 
-/** The IdPs an account's page offers: set up and fully synced once, and either bound to the account or holding it in scope. */
+/** The IdPs an account's page offers: set up (not drafts), and either bound to the account or holding it in scope (a push before the first full sync says why it cannot). */
 export async function listProvisionTargets(db: Db, accountId: string): Promise<ProvisionTarget[]> {
   const [idps, account, ous, bindings] = await Promise.all([
     db.identityProvider.findMany({
-      where: { status: { not: "draft" }, lastFullSyncAt: { not: null } },
+      where: { status: { not: "draft" } },
       select: { id: true, displayName: true, status: true, sourceOuIds: true },
       orderBy: { displayName: "asc" },
     }),
