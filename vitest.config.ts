@@ -10,6 +10,12 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
+    // *.postgres.test.ts need a PostgreSQL server: they run in the PostgreSQL pass (npm run test:pg),
+    // which sets TEST_DATABASE_URL.
+    exclude: [
+      "**/node_modules/**",
+      ...(/^postgres(ql)?:/.test(process.env.TEST_DATABASE_URL ?? "") ? [] : ["**/*.postgres.test.ts"]),
+    ],
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,

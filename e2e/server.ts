@@ -11,7 +11,7 @@ async function main() {
   const env = e2eEnv();
   fs.rmSync(env.DATA_DIR!, { recursive: true, force: true });
   fs.mkdirSync(env.DATA_DIR!, { recursive: true });
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "inherit" });
+  execFileSync("npx", ["tsx", "lib/server/cli/db-migrate.ts"], { env, stdio: "inherit" });
   const db = createPrismaClient(env.DATABASE_URL);
   await ensureAdmin(db, {
     adminEmail: E2E_ADMIN.email,

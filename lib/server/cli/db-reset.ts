@@ -11,7 +11,7 @@ async function main() {
   }
   const file = url.slice("file:".length);
   for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  await runOrExit("Applying migrations", "npx", ["prisma", "migrate", "deploy"]);
+  await runOrExit("Applying migrations", "npx", ["tsx", "lib/server/cli/db-migrate.ts"]);
   await runOrExit("Seeding", "npx", ["tsx", "prisma/seed.ts"]);
 }
 

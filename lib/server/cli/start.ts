@@ -21,7 +21,7 @@ async function main() {
       fail(`${error.message} Set it in the environment, or run in demo mode (DEMO_MODE=true).`);
     throw error;
   }
-  await runOrExit("Applying database migrations", "npx", ["prisma", "migrate", "deploy"]);
+  await runOrExit("Applying database migrations", "npx", ["tsx", "lib/server/cli/db-migrate.ts"]);
 
   const db = createPrismaClient();
   try {
