@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import { run, runOrExit } from "./run";
+import { withPostgres } from "./test-postgres";
 
 const REPORTS = ".test-reports";
 
 type Counts = { passed: number; failed: number; skipped: number };
 
-function vitestCounts(): Counts {
-  const r = JSON.parse(fs.readFileSync(`${REPORTS}/vitest.json`, "utf8")) as {
+function vitestCounts(file: string): Counts {
+  const r = JSON.parse(fs.readFileSync(`${REPORTS}/${file}`, "utf8")) as {
     numPassedTests: number;
     numFailedTests: number;
     numPendingTests: number;
@@ -37,14 +38,38 @@ async function main() {
     "--reporter=json",
     `--outputFile.json=${REPORTS}/vitest.json`,
   ]);
-  const e2eCode =
+  // The server-side suite again on PostgreSQL (a throwaway server, lib/server/db/postgres-server.ts):
+  // every test that touches the database runs on both, plus the *.postgres.test.ts ones.
+  const postgresCode =
     unitCode === 0
+      ? await withPostgres((url) => {
+          console.info(`\n▶ The server-side tests on PostgreSQL`);
+          return run(
+            "npx",
+            [
+              "vitest",
+              "run",
+              "lib/server/",
+              "--reporter=default",
+              "--reporter=json",
+              `--outputFile.json=${REPORTS}/vitest-postgresql.json`,
+            ],
+            { env: { ...process.env, TEST_DATABASE_URL: url } },
+          );
+        })
+      : 1;
+  const e2eCode =
+    unitCode === 0 && postgresCode === 0
       ? await run("npx", ["tsx", "lib/server/cli/e2e.ts", "--reporter=list,json"], {
           env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json` },
         })
       : 1;
   const parts: Counts[] = [];
-  for (const read of [vitestCounts, playwrightCounts]) {
+  for (const read of [
+    () => vitestCounts("vitest.json"),
+    () => vitestCounts("vitest-postgresql.json"),
+    playwrightCounts,
+  ]) {
     try {
       parts.push(read());
     } catch {
@@ -55,7 +80,7 @@ async function main() {
     (a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }),
     { passed: 0, failed: 0, skipped: 0 },
   );
-  const ok = unitCode === 0 && e2eCode === 0 && total.failed === 0 && total.passed > 0;
+  const ok = unitCode === 0 && postgresCode === 0 && e2eCode === 0 && total.failed === 0 && total.passed > 0;
   console.info(`\n${ok ? "All checks passed" : "Checks failed"} in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   console.info(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
   process.exit(ok ? 0 : 1);
