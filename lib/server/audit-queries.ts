@@ -1,11 +1,12 @@
 import "server-only";
 import type { AuditEntryView } from "@/lib/views/audit";
 import { describeAuditEntries } from "./audit-names";
+import { containsText } from "./db/text-search";
 import { db } from "./db";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** A page of entries, newest first, with names; `query` matches the action, the actor or the target. */
+/** A page of entries, newest first, with names; `query` matches the action, the actor or the target, ignoring case. */
 export async function listAuditEntries({
   page,
   query,
@@ -15,7 +16,9 @@ export async function listAuditEntries({
 }): Promise<{ entries: AuditEntryView[]; total: number; pages: number }> {
   const q = query?.trim();
   const where = q
-    ? { OR: [{ action: { contains: q } }, { actorLabel: { contains: q } }, { targetId: { contains: q } }] }
+    ? {
+        OR: [{ action: containsText(db, q) }, { actorLabel: containsText(db, q) }, { targetId: containsText(db, q) }],
+      }
     : {};
   const [total, rows] = await Promise.all([
     db.auditLog.count({ where }),

@@ -55,4 +55,39 @@ describe("listAccounts", () => {
     expect(combined.accounts.every((a) => a.username.includes("zhang"))).toBe(true);
     expect((await listAccounts(db, { page: 1, ouId: shanghai.id })).total).toBeLessThan(expected);
   });
+
+  it("ignores case in the search, alone and under an OU filter over nested OUs", async () => {
+    const usernames = async (query: string, ouId?: string) =>
+      (await listAccounts(db, { page: 1, query, ouId })).accounts.map((a) => a.username);
+    expect(await usernames("TANAKA.Yuki")).toEqual(["tanaka.yuki"]);
+    // Only the display name ("Emily Brown") has the space: the match is on it, in another case.
+    const emilies = await db.account.findMany({ where: { displayName: "Emily Brown" }, orderBy: { username: "asc" } });
+    expect(emilies.length).toBeGreaterThan(0);
+    expect(await usernames("emily BROWN")).toEqual(emilies.map((a) => a.username));
+    const withEmail = await db.account.count({ where: { email: { endsWith: "@example.com" } } });
+    expect((await listAccounts(db, { page: 1, query: "@EXAMPLE.COM" })).total).toBe(withEmail);
+
+    // Sales -> East China -> Shanghai Office: the filter reaches two levels down, whatever the case typed.
+    const sales = await db.organizationalUnit.findFirstOrThrow({ where: { name: "Sales" } });
+    const inSubtree = {
+      some: {
+        ou: {
+          OR: [{ id: sales.id }, { parentId: sales.id }, { parent: { parentId: sales.id } }],
+        },
+      },
+    };
+    const zhangs = await db.account.findMany({
+      where: { username: { startsWith: "zhang." }, memberships: inSubtree },
+      orderBy: { username: "asc" },
+      select: { username: true },
+    });
+    const nested = await db.account.count({
+      where: { username: { startsWith: "zhang." }, memberships: { some: { ou: { name: "Shanghai Office" } } } },
+    });
+    expect(nested).toBeGreaterThan(0);
+    const upper = await listAccounts(db, { page: 1, ouId: sales.id, query: "ZHANG." });
+    expect(upper.total).toBe(zhangs.length);
+    expect(upper.accounts.map((a) => a.username)).toEqual(zhangs.map((a) => a.username).slice(0, 50));
+    expect(await usernames("Zhang.", sales.id)).toEqual(await usernames("zhang.", sales.id));
+  });
 });

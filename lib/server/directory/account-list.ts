@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Db } from "../prisma-client";
+import { dialectOf, type Db } from "../prisma-client";
 
 export const ACCOUNTS_PAGE_SIZE = 50;
 
@@ -8,26 +8,34 @@ function likePattern(q: string): string {
 }
 
 /**
+ * The text search, ignoring case on both databases: SQLite's LIKE ignores ASCII case,
+ * PostgreSQL's does not (ILIKE does).
+ */
+function textMatches(db: Db, q: string): Prisma.Sql {
+  const p = likePattern(q);
+  if (dialectOf(db) === "postgresql")
+    return Prisma.sql`(a."username" ILIKE ${p} ESCAPE '\\' OR a."displayName" ILIKE ${p} ESCAPE '\\' OR a."email" ILIKE ${p} ESCAPE '\\' OR a."phoneNumber" ILIKE ${p} ESCAPE '\\')`;
+  return Prisma.sql`(a."username" LIKE ${p} ESCAPE '\\' OR a."displayName" LIKE ${p} ESCAPE '\\' OR a."email" LIKE ${p} ESCAPE '\\' OR a."phoneNumber" LIKE ${p} ESCAPE '\\')`;
+}
+
+/**
  * A page of accounts, searched by text and filtered by an OU and everything
  * under it. The ids are chosen in SQL written by hand: Prisma's `some` filter
  * becomes a correlated EXISTS that SQLite plans as a nested scan (seconds at
  * 100,000 accounts); an uncorrelated IN over a recursive CTE is planned once.
- * Plain SQL-92 + WITH RECURSIVE, so PostgreSQL runs it too.
+ * Plain SQL-92 + WITH RECURSIVE, run by both databases, except the text match
+ * (LIKE on SQLite, ILIKE on PostgreSQL). Counts come back as bigint on PostgreSQL
+ * (and as a number on SQLite): `Number()` reads both.
  */
 export async function listAccounts(db: Db, { page, query, ouId }: { page: number; query?: string; ouId?: string }) {
   const q = query?.trim();
   const conditions: Prisma.Sql[] = [];
-  if (q) {
-    const p = likePattern(q);
-    conditions.push(
-      Prisma.sql`(a."username" LIKE ${p} ESCAPE '\\' OR a."displayName" LIKE ${p} ESCAPE '\\' OR a."email" LIKE ${p} ESCAPE '\\' OR a."phoneNumber" LIKE ${p} ESCAPE '\\')`,
-    );
-  }
+  if (q) conditions.push(textMatches(db, q));
   if (ouId) {
     conditions.push(Prisma.sql`a."id" IN (
       SELECT m."accountId" FROM "Membership" m WHERE m."ouId" IN (
         WITH RECURSIVE sub(id) AS (
-          SELECT ${ouId} UNION ALL SELECT o."id" FROM "OrganizationalUnit" o JOIN sub ON o."parentId" = sub.id
+          SELECT CAST(${ouId} AS TEXT) UNION ALL SELECT o."id" FROM "OrganizationalUnit" o JOIN sub ON o."parentId" = sub.id
         ) SELECT id FROM sub))`);
   }
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;

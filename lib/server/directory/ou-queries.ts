@@ -1,4 +1,5 @@
 import type { OuListItem, OuSearchResult } from "@/lib/views/directory";
+import { containsText } from "../db/text-search";
 import type { Db } from "../prisma-client";
 
 export type { OuListItem, OuSearchResult } from "@/lib/views/directory";
@@ -29,7 +30,7 @@ export async function listOuChildren(db: Db, parentId: string | null): Promise<O
 
 type SearchOusOptions = { limit?: number; excludeIds?: string[] };
 
-/** OUs whose name matches, with their full paths, for pickers; `total` counts every match, listed or not. */
+/** OUs whose name contains the query (ignoring case), with their full paths, for pickers; `total` counts every match, listed or not. */
 export async function searchOus(
   db: Db,
   query: string,
@@ -37,7 +38,7 @@ export async function searchOus(
 ): Promise<{ results: OuSearchResult[]; total: number }> {
   const q = query.trim();
   const where = {
-    ...(q ? { name: { contains: q } } : {}),
+    ...(q ? { name: containsText(db, q) } : {}),
     ...(excludeIds.length > 0 ? { id: { notIn: excludeIds } } : {}),
   };
   const [matches, total] = await Promise.all([

@@ -1,12 +1,19 @@
 import { toIdpOrganizationalUnit, toIdpUser } from "@/lib/sync/mapping";
+import { containsText } from "../db/text-search";
 import type { Db } from "../prisma-client";
 
-/** The accounts an administrator can pick for the preview (by username, name or e-mail). */
+/** The accounts an administrator can pick for the preview (by username, name or e-mail, ignoring case). */
 export async function searchSampleAccounts(db: Db, q: string) {
   const text = q.trim();
   return db.account.findMany({
     where: text
-      ? { OR: [{ username: { contains: text } }, { displayName: { contains: text } }, { email: { contains: text } }] }
+      ? {
+          OR: [
+            { username: containsText(db, text) },
+            { displayName: containsText(db, text) },
+            { email: containsText(db, text) },
+          ],
+        }
       : {},
     orderBy: { username: "asc" },
     take: 20,
