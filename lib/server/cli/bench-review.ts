@@ -1,8 +1,9 @@
 import { performance } from "node:perf_hooks";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { planInputDigest, REVIEW_GROUPS, type ReviewGroup } from "@/lib/sync";
 import { TestSandbox } from "../../dingtalk/sandbox/testing";
 import { idpClient } from "../idp/client";
-import type { Db } from "../prisma-client";
+import { dialectOf, type Db } from "../prisma-client";
 import { loadPlanInputs } from "../sync/inputs";
 import { PLAN_PAGE_SIZE, readPlanPage } from "../sync/plan-pages";
 import { applyPlan, preparePlan } from "../sync/plans";
@@ -37,10 +38,17 @@ async function coldAndMedian(fn: () => Promise<unknown>): Promise<{ cold: number
   return { cold, median: warm[Math.floor(REPEATS / 2)] };
 }
 
+/**
+ * The plan's stored rows and the UTF-8 bytes of their op JSON. Quoted names (PostgreSQL folds
+ * unquoted ones to lower case); the byte length is spelled per dialect. PostgreSQL returns the
+ * count as bigint and the sum as numeric (a Decimal), SQLite as numbers: `Number()` reads all.
+ */
 async function storedSize(db: Db, planId: string) {
-  const [row] = await db.$queryRaw<{ rows: bigint | number; bytes: bigint | number | null }[]>`
-    SELECT COUNT(*) AS rows, SUM(LENGTH(op)) AS bytes FROM SyncPlanItem WHERE planId = ${planId}`;
-  return { rows: Number(row.rows), bytes: Number(row.bytes ?? 0) };
+  const bytes =
+    dialectOf(db) === "postgresql" ? Prisma.sql`OCTET_LENGTH("op")` : Prisma.sql`LENGTH(CAST("op" AS BLOB))`;
+  const [row] = await db.$queryRaw<{ n: bigint | number; bytes: bigint | number | Prisma.Decimal | null }[]>`
+    SELECT COUNT(*) AS n, SUM(${bytes}) AS bytes FROM "SyncPlanItem" WHERE "planId" = ${planId}`;
+  return { rows: Number(row.n), bytes: Number(row.bytes ?? 0) };
 }
 
 /** Pages 1, 2 and last of `group` (`total` items), each cold and warm. */
