@@ -19,7 +19,7 @@ export const authOptions: NextAuthOptions = {
       name: "Password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const deps = { db, limits: signInLimits(), lockout: signInLockout(db), verifyPassword, verifyNobody };
+        const deps = { db, limits: signInLimits(db), lockout: signInLockout(db), verifyPassword, verifyNobody };
         return authorizePassword(deps, credentials, clientIp(req?.headers));
       },
     }),

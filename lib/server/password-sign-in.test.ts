@@ -1,6 +1,6 @@
-// The credentials provider's authorize against a real migrated SQLite file: rate limits, the atomic lockout, audit.
+// The credentials provider's authorize against a real migrated database: rate limits, the atomic lockout, audit.
 import bcryptjs from "bcryptjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { authorizePassword, type PasswordSignInDeps } from "./password-sign-in";
 import { verifyNobody, verifyPassword } from "./passwords";
 import type { Db } from "./prisma-client";
@@ -20,6 +20,10 @@ beforeAll(async () => {
     await db.admin.create({ data: { email, name: email, passwordHash } });
 });
 afterAll(async () => cleanup());
+// The limits count in the database: each test starts with fresh windows.
+beforeEach(async () => {
+  await db.rateLimiterFlexible.deleteMany();
+});
 
 const roomy: LimitRules = {
   ...SIGN_IN_LIMITS,
@@ -32,7 +36,7 @@ function countingDeps(rules: LimitRules = roomy) {
   const counts = { verify: 0, nobody: 0 };
   const deps: PasswordSignInDeps = {
     db,
-    limits: new SignInLimits(rules),
+    limits: new SignInLimits(db, rules),
     lockout: new SignInLockout(db),
     verifyPassword: async (password, hash) => {
       counts.verify += 1;

@@ -1,6 +1,7 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { writeAudit } from "./audit";
 import type { Db } from "./prisma-client";
+import { SqlRateLimiterStore } from "./rate-limit-store";
 
 /**
  * The sign-in limits: what one client IP, all clients together, and one IdP's in-app SSO may
@@ -26,25 +27,26 @@ export type LimitRules = Record<LimitName, { points: number; durationS: number }
 /** Taken, or refused until the window ends; `isFirstRefusal` is true once per key and window (audit that one). */
 export type LimitVerdict = { ok: true } | { ok: false; limit: LimitName; isFirstRefusal: boolean; retryAfterS: number };
 
-/**
- * One limiter per rule, kept in memory: right for the console's single process. For several
- * processes, build them here from a shared store instead (rate-limiter-flexible's
- * RateLimiterPostgres, RateLimiterPrisma or RateLimiterRedis take the same options); callers
- * do not change.
- */
-function createLimiter(name: LimitName, rule: { points: number; durationS: number }): RateLimiterAbstract {
-  return new RateLimiterMemory({ keyPrefix: name, points: rule.points, duration: rule.durationS });
+function createLimiter(db: Db, name: LimitName, rule: { points: number; durationS: number }): RateLimiterAbstract {
+  return new SqlRateLimiterStore({ storeClient: db, keyPrefix: name, points: rule.points, duration: rule.durationS });
 }
 
+/**
+ * One limiter per rule, counted in the database (table RateLimiterFlexible), so every console
+ * process behind a load balancer takes from the same windows.
+ */
 export class SignInLimits {
   private readonly limiters: Record<LimitName, RateLimiterAbstract>;
 
-  constructor(readonly rules: LimitRules = SIGN_IN_LIMITS) {
+  constructor(
+    db: Db,
+    readonly rules: LimitRules = SIGN_IN_LIMITS,
+  ) {
     this.limiters = {
-      passwordPerIp: createLimiter("passwordPerIp", rules.passwordPerIp),
-      passwordGlobal: createLimiter("passwordGlobal", rules.passwordGlobal),
-      inAppPerIp: createLimiter("inAppPerIp", rules.inAppPerIp),
-      inAppPerIdp: createLimiter("inAppPerIdp", rules.inAppPerIdp),
+      passwordPerIp: createLimiter(db, "passwordPerIp", rules.passwordPerIp),
+      passwordGlobal: createLimiter(db, "passwordGlobal", rules.passwordGlobal),
+      inAppPerIp: createLimiter(db, "inAppPerIp", rules.inAppPerIp),
+      inAppPerIdp: createLimiter(db, "inAppPerIdp", rules.inAppPerIdp),
     };
   }
 
@@ -58,7 +60,8 @@ export class SignInLimits {
         return {
           ok: false,
           limit,
-          // The first point past the limit is the first refusal of this window.
+          // The first point past the limit is the first refusal of this window: the store's count is
+          // one atomic increment, so exactly one consume in a window, in any process, sees it.
           isFirstRefusal: err.consumedPoints === this.rules[limit].points + 1,
           retryAfterS: Math.ceil(err.msBeforeNext / 1000),
         };
@@ -68,12 +71,12 @@ export class SignInLimits {
   }
 }
 
-// One set per process (Next.js may load this module more than once, and dev reloads it).
+// One set per process (Next.js may load this module more than once, and dev reloads it); the counts are in the database.
 const globalForLimits = globalThis as unknown as { __signInLimits?: SignInLimits };
 
-/** The process's sign-in limits. */
-export function signInLimits(): SignInLimits {
-  return (globalForLimits.__signInLimits ??= new SignInLimits());
+/** The process's sign-in limits, over its database client (lib/server/db.ts). */
+export function signInLimits(db: Db): SignInLimits {
+  return (globalForLimits.__signInLimits ??= new SignInLimits(db));
 }
 
 /** A rate-limit refusal goes to the audit log once per limit, key and window, not once per request. */

@@ -45,7 +45,7 @@ async function maxLoopDelay(work: () => Promise<unknown>): Promise<{ maxDelayMs:
 async function flood(db: Db, phase: Phase, round: number) {
   const deps: PasswordSignInDeps = {
     db,
-    limits: new SignInLimits(phase.rules),
+    limits: new SignInLimits(db, phase.rules),
     lockout: new SignInLockout(db),
     ...phase.verify,
   };

@@ -1,4 +1,4 @@
-// In-app SSO's authorize against the sandbox and a real migrated SQLite file: the limits stand
+// In-app SSO's authorize against the sandbox and a real migrated database: the limits stand
 // between a flood of junk codes and DingTalk, and the IdP's switch refuses before DingTalk is asked.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestSandbox, type TestCorp } from "@/lib/dingtalk/sandbox/testing";
@@ -40,7 +40,7 @@ async function setup(options: { inAppSso?: boolean } = {}) {
 }
 
 function deps(corp: TestCorp, rules: Partial<LimitRules>) {
-  return { db, limits: new SignInLimits({ ...SIGN_IN_LIMITS, ...rules }), clientFor: () => sb.client(corp) };
+  return { db, limits: new SignInLimits(db, { ...SIGN_IN_LIMITS, ...rules }), clientFor: () => sb.client(corp) };
 }
 
 async function getUserInfoCalls(corpId: string): Promise<number> {

@@ -67,7 +67,7 @@ export function inAppProvider() {
     name: "DingTalk (in-app)",
     credentials: { idpId: { type: "text" }, code: { type: "text" } },
     authorize(credentials, req) {
-      return authorizeInApp({ db, limits: signInLimits() }, credentials, clientIp(req?.headers));
+      return authorizeInApp({ db, limits: signInLimits(db) }, credentials, clientIp(req?.headers));
     },
   });
 }

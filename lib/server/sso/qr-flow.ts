@@ -3,7 +3,7 @@ import { loadConfig } from "../config";
 import { db } from "../db";
 import { recordRefusal } from "./record";
 import { refusalPath, SsoRefusal, toRefusal } from "./refusal";
-import { checkLoginState, readLoginState, type LoginState } from "./state";
+import { checkLoginState, readLoginState, stateLedger, type LoginState } from "./state";
 import { clearStateCookie, redirectResponse, stateCookieName } from "./state-cookie";
 import { INAPP_PROVIDER_ID, qrProviderId } from "./urls";
 
@@ -46,8 +46,12 @@ export class QrCallbackFlow {
   }
 
   /** DingTalk's authCode once the returned state is the one this browser was sent with (once); else state_invalid. */
-  checkedAuthCode(): string {
-    checkLoginState(this.saved, { idpId: this.idpId, state: this.answer.state ?? undefined });
+  async checkedAuthCode(): Promise<string> {
+    await checkLoginState(this.saved, {
+      idpId: this.idpId,
+      state: this.answer.state ?? undefined,
+      ledger: stateLedger(db),
+    });
     const code = this.answer.authCode;
     if (!code || code.length > 200) throw new SsoRefusal("code_invalid");
     return code;

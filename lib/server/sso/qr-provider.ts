@@ -39,7 +39,7 @@ export function qrProvider(idp: LoginIdp, flow: QrCallbackFlow | null): OAuthCon
       request: () => {
         const f = current();
         return f.step(async () => {
-          const token = await idpClient(idp).getUserAccessToken(f.checkedAuthCode());
+          const token = await idpClient(idp).getUserAccessToken(await f.checkedAuthCode());
           return { tokens: { access_token: token.accessToken, token_type: "bearer" } };
         });
       },

@@ -1,12 +1,14 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { ZLoginReturnTo, type LoginReturnTo } from "@/lib/schemas/sso";
+import type { Db } from "../prisma-client";
 import { SsoRefusal } from "./refusal";
 
 // The OAuth `state` of a QR login. The start route sends a random value to DingTalk and
 // keeps it in a signed, httpOnly, SameSite=Lax cookie; the callback accepts DingTalk's
 // answer only when the query's state equals the cookie's, the cookie was made for this
-// IdP, has not expired and has not been used. So a callback URL replayed, forged or
+// IdP, has not expired and has not been used (in any console process: the used ones are in the
+// database). So a callback URL replayed, forged or
 // carried into another browser is refused: the query alone is never trusted.
 
 /** Long enough to scan a QR code; DingTalk's authCode itself lives 5 minutes. */
@@ -64,31 +66,65 @@ export function readLoginState(cookie: string | undefined, secret: string): Logi
   }
 }
 
-/** Remembers used states until they expire, so one cannot be used twice in this process. */
+/** Used states are kept this long past their expiry, so a process whose clock runs behind still finds them. */
+const KEEP_AFTER_EXPIRY_MS = 5 * 60_000;
+/** How often a process deletes the used states past keeping. */
+const SWEEP_INTERVAL_MS = 60_000;
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002";
+}
+
+/**
+ * Remembers used states until they expire, in the database (UsedSsoState), so a state spent
+ * through one console process is refused by every other: spending is an insert of the state's
+ * hash, and the primary key lets exactly one insert win.
+ */
 export class StateLedger {
-  private readonly used = new Map<string, number>();
+  private lastSweep = 0;
+
+  constructor(private readonly db: Db) {}
 
   /** False when the state was already used. */
-  consume(state: string, expiresAt: number, now = Date.now()): boolean {
-    for (const [s, until] of this.used) if (until <= now) this.used.delete(s);
-    if (this.used.has(state)) return false;
-    this.used.set(state, expiresAt);
-    return true;
+  async consume(state: string, expiresAt: number, now = Date.now()): Promise<boolean> {
+    await this.sweep(now);
+    const id = createHash("sha256").update(state).digest("base64url");
+    try {
+      await this.db.usedSsoState.create({ data: { id, expiresAt: new Date(expiresAt) } });
+      return true;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+  }
+
+  private async sweep(now: number): Promise<void> {
+    if (now - this.lastSweep < SWEEP_INTERVAL_MS) return;
+    this.lastSweep = now;
+    await this.db.usedSsoState.deleteMany({ where: { expiresAt: { lt: new Date(now - KEEP_AFTER_EXPIRY_MS) } } });
   }
 }
 
-export const stateLedger = new StateLedger();
+// One ledger per client, so its sweeps are spaced out; the used states themselves are in the database.
+const ledgers = new WeakMap<Db, StateLedger>();
 
-type CheckOptions = { idpId: string; state: string | undefined; now?: number; ledger?: StateLedger };
+/** The ledger over this database client. */
+export function stateLedger(db: Db): StateLedger {
+  let ledger = ledgers.get(db);
+  if (!ledger) ledgers.set(db, (ledger = new StateLedger(db)));
+  return ledger;
+}
 
-/** Accepts DingTalk's returned state or throws state_invalid; a checked state is spent. */
-export function checkLoginState(
+type CheckOptions = { idpId: string; state: string | undefined; ledger: StateLedger; now?: number };
+
+/** Accepts DingTalk's returned state or throws state_invalid; a checked state is spent, in every process. */
+export async function checkLoginState(
   saved: LoginState | null,
-  { idpId, state, now = Date.now(), ledger = stateLedger }: CheckOptions,
-): LoginState {
+  { idpId, state, ledger, now = Date.now() }: CheckOptions,
+): Promise<LoginState> {
   const refuse = () => new SsoRefusal("state_invalid");
   if (!saved || !state || saved.idpId !== idpId || saved.expiresAt <= now) throw refuse();
   if (!equal(Buffer.from(state), Buffer.from(saved.state))) throw refuse();
-  if (!ledger.consume(saved.state, saved.expiresAt, now)) throw refuse();
+  if (!(await ledger.consume(saved.state, saved.expiresAt, now))) throw refuse();
   return saved;
 }
