@@ -1,3 +1,4 @@
+import type { CallGate } from "./limiter";
 import type { FetchLike } from "./transport";
 import { allowLocalFromEnv, parseBaseUrl } from "./url-guard";
 
@@ -7,6 +8,9 @@ export type DingTalkCallEvent = {
   outcome: string;
   durationMs: number;
 };
+
+/** What a call gate is asked for: one app on one API host, at the client's rate. */
+export type CallGateRequest = { baseUrl: string; appKey: string; qps: number };
 
 export type DingTalkClientConfig = {
   corpId: string;
@@ -24,6 +28,11 @@ export type DingTalkClientConfig = {
   qps?: number;
   /** Calls in flight at most (default 8). */
   concurrency?: number;
+  /**
+   * Spaces this app's calls instead of the in-process limiter, e.g. a gate shared by every process
+   * through a database; asked once per API host, only when qps > 0. The in-flight cap still applies.
+   */
+  gateFor?: (request: CallGateRequest) => CallGate;
   /** Per-call timeout (default 10,000 ms). */
   timeoutMs?: number;
   /** Retries of retryable errors (default 3). */
@@ -50,6 +59,7 @@ export type ResolvedConfig = {
   dryRun: boolean;
   qps: number;
   concurrency: number;
+  gateFor?: (request: CallGateRequest) => CallGate;
   timeoutMs: number;
   retries: number;
   retryMinDelayMs: number;
@@ -86,6 +96,7 @@ export function resolveConfig(config: DingTalkClientConfig): ResolvedConfig {
     dryRun: config.dryRun ?? false,
     qps: config.qps ?? d.qps,
     concurrency: config.concurrency ?? d.concurrency,
+    gateFor: config.gateFor,
     timeoutMs: config.timeoutMs ?? d.timeoutMs,
     retries: config.retries ?? d.retries,
     retryMinDelayMs: config.retryMinDelayMs ?? d.retryMinDelayMs,

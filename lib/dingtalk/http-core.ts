@@ -4,7 +4,7 @@ import { CallStats, outcomeOf } from "./call-stats";
 import { errorFromClassicBody, errorFromV1 } from "./classify";
 import { joinUrl, type ResolvedConfig } from "./config";
 import { DingTalkError } from "./errors";
-import { limiterFor, pauseHost, waitWhilePaused } from "./limiter";
+import { cappedGate, limiterFor, pauseHost, waitWhilePaused, type CallGate } from "./limiter";
 import { pinnedAgent } from "./pinned-agent";
 import { tokenCacheFor, type FetchedToken, type TokenCache } from "./token-cache";
 import { sendHttp } from "./transport";
@@ -33,6 +33,7 @@ function isTokenError(err: unknown): boolean {
 export class DingTalkHttp {
   readonly stats = new CallStats();
   private readonly tokens: TokenCache;
+  private readonly injectedGates = new Map<string, CallGate>();
 
   constructor(private readonly cfg: ResolvedConfig) {
     this.tokens = tokenCacheFor(cfg.baseUrl.href, cfg.appKey, cfg.appSecret);
@@ -107,7 +108,7 @@ export class DingTalkHttp {
     const started = Date.now();
     let error: DingTalkError | null = null;
     try {
-      const answer = await limiterFor(this.cfg.appKey, base.href, this.cfg.qps, this.cfg.concurrency).schedule(() =>
+      const answer = await this.gate(base).schedule(() =>
         sendHttp({
           method: spec.method,
           url,
@@ -146,6 +147,18 @@ export class DingTalkHttp {
     if (!error) throw new DingTalkError({ code: "bad_response", kind: "invalid", endpoint: spec.path });
     if (error.code === "ip_ban") pauseHost(base.origin, this.cfg.banPauseMs ?? error.banMs ?? 300_000);
     throw error;
+  }
+
+  /** The injected gate (with the in-flight cap) when there is one and a rate to keep, else the in-process limiter. */
+  private gate(base: URL): CallGate {
+    const { appKey, qps, concurrency, gateFor } = this.cfg;
+    if (!gateFor || !(qps > 0)) return limiterFor(appKey, base.href, qps, concurrency);
+    let gate = this.injectedGates.get(base.href);
+    if (!gate) {
+      gate = cappedGate(appKey, base.href, concurrency, gateFor({ baseUrl: base.href, appKey, qps }));
+      this.injectedGates.set(base.href, gate);
+    }
+    return gate;
   }
 
   private report(endpoint: string, error: DingTalkError | null, started: number): void {

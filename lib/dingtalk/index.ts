@@ -1,5 +1,6 @@
 export { createDingTalkClient, DingTalkClient, type ListUsersParams } from "./client";
-export { DINGTALK_DEFAULTS, type DingTalkCallEvent, type DingTalkClientConfig } from "./config";
+export { DINGTALK_DEFAULTS, type CallGateRequest, type DingTalkCallEvent, type DingTalkClientConfig } from "./config";
+export type { CallGate } from "./limiter";
 export { DINGTALK_ERROR_KINDS, ENDPOINT_PERMISSIONS, ERRCODE_TABLE } from "./error-codes";
 export {
   describeDingTalkError,

@@ -42,6 +42,16 @@ export function limiterFor(appKey: string, baseUrl: string, qps: number, concurr
   return gate;
 }
 
+/**
+ * The in-flight cap of `limiterFor` around a spacing gate from outside this process (e.g. one
+ * shared by every process through a database). The cap is taken first, so a call holds its
+ * in-flight place while it waits for its slot and never starts later than the slot after it.
+ */
+export function cappedGate(appKey: string, baseUrl: string, concurrency: number, spacing: CallGate): CallGate {
+  const cap = limiterFor(appKey, baseUrl, 0, concurrency);
+  return { schedule: (fn) => cap.schedule(() => spacing.schedule(fn)) };
+}
+
 // An IP ban is for this server's address: every app calling that host pauses.
 const pausedUntil = new Map<string, number>();
 

@@ -1,4 +1,5 @@
 import { createDingTalkClient, type DingTalkClient } from "@/lib/dingtalk";
+import { processGateFor } from "../dingtalk-gate";
 import type { Db } from "../prisma-client";
 import { openSecret } from "../secrets";
 
@@ -15,12 +16,15 @@ export type IdpConnection = {
 
 // One client per IdP and settings version, so its token cache and rate limiter
 // are shared by every run and request of this process (DingTalk counts per app).
-const clients = new Map<string, { version: number; client: DingTalkClient; dry: DingTalkClient }>();
+// On PostgreSQL (or SQLite with DINGTALK_SHARED_QPS=true) the rate is kept by every
+// process together, through the database (lib/server/dingtalk-gate.ts).
+const clients = new Map<string, { version: number; shared: boolean; client: DingTalkClient; dry: DingTalkClient }>();
 
 export function idpClient(idp: IdpConnection, { dryRun = false }: { dryRun?: boolean } = {}): DingTalkClient {
   const version = idp.updatedAt.getTime();
+  const gateFor = processGateFor();
   let entry = clients.get(idp.id);
-  if (!entry || entry.version !== version) {
+  if (!entry || entry.version !== version || entry.shared !== Boolean(gateFor)) {
     const config = {
       corpId: idp.corpId,
       appKey: idp.appKey,
@@ -29,6 +33,7 @@ export function idpClient(idp: IdpConnection, { dryRun = false }: { dryRun?: boo
       v1BaseUrl: idp.v1BaseUrl,
       loginBaseUrl: idp.loginBaseUrl,
       qps: Number(process.env.DINGTALK_QPS ?? 20),
+      gateFor,
       // Tunable for fault tests and benchmarks; production keeps the client's defaults.
       ...(process.env.DINGTALK_TIMEOUT_MS ? { timeoutMs: Number(process.env.DINGTALK_TIMEOUT_MS) } : {}),
       ...(process.env.DINGTALK_RETRY_MIN_MS
@@ -38,7 +43,12 @@ export function idpClient(idp: IdpConnection, { dryRun = false }: { dryRun?: boo
           }
         : {}),
     };
-    entry = { version, client: createDingTalkClient(config), dry: createDingTalkClient({ ...config, dryRun: true }) };
+    entry = {
+      version,
+      shared: Boolean(gateFor),
+      client: createDingTalkClient(config),
+      dry: createDingTalkClient({ ...config, dryRun: true }),
+    };
     clients.set(idp.id, entry);
   }
   return dryRun ? entry.dry : entry.client;
