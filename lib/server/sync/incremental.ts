@@ -6,7 +6,14 @@ import type { Db } from "../prisma-client";
 import { startSyncRun, waitForRun } from "./runs";
 import { slices } from "./slices";
 
-export type IncrementalOptions = { owner?: string; leaseMs?: number; batchSize?: number; maxAttempts?: number };
+export type IncrementalOptions = {
+  owner?: string;
+  leaseMs?: number;
+  batchSize?: number;
+  maxAttempts?: number;
+  /** Aborted when the worker stops: no new IdP is claimed, the current run stops between objects. */
+  signal?: AbortSignal;
+};
 export type TickResult = { idpId: string; events: number; runId: string; status: string };
 
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -34,12 +41,18 @@ export async function runIncrementalTick(db: Db, options: IncrementalOptions = {
   const maxEventId = (await db.outboxEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
   const results: TickResult[] = [];
   for (const idp of idps) {
+    if (options.signal?.aborted) break;
     const due = await db.syncFailure.findMany({
       where: { idpId: idp.id, nextRetryAt: { lte: now } },
       select: { localId: true },
       take: options.batchSize ?? 1000,
     });
     if (maxEventId <= idp.outboxCursor && due.length === 0) continue;
+    // The claim is one conditional UPDATE (compare-and-set), atomic on both databases: PostgreSQL
+    // re-checks the WHERE on the row it locked (a racing claim waits, then sees the new owner and
+    // matches nothing) and SQLite has one writer. FOR UPDATE SKIP LOCKED is not used: it holds only
+    // for a transaction, and a run lasts minutes (a connection held, past the transaction timeout);
+    // the lease is a stored owner and expiry instead, renewed while working, taken over once expired.
     const claimed = await db.identityProvider.updateMany({
       where: {
         id: idp.id,
@@ -102,6 +115,7 @@ async function syncEvents(
       trigger: "incremental",
       actor: "system",
       onlyLocalIds: localIds,
+      signal: options.signal,
     });
   } catch (error) {
     // A full run is writing: its snapshot will include these changes or the next tick will.
@@ -109,6 +123,10 @@ async function syncEvents(
     throw error;
   }
   const done = await waitForRun(db, run.id, { timeoutMs: 30 * 60_000 });
+  // Handed back by a stopping worker: the objects it wrote are bound, the rest are planned again by
+  // the next owner from the same events (the cursor stays), at once and without a back-off.
+  if (done.status === "cancelled" && options.signal?.aborted)
+    return { idpId: idp.id, events: events.length, runId: run.id, status: done.status };
   // A run whose objects all failed still ran: each failure is kept (SyncFailure) and retried on its own.
   const isApplied =
     done.status === "succeeded" ||
@@ -154,29 +172,57 @@ async function syncEvents(
 
 const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
 
-/** The worker loop: a tick every `intervalMs` (never two at once). Returns a stop function. */
+export type WorkerOptions = IncrementalOptions & {
+  intervalMs?: number;
+  /** How long stop() waits for the current run to stop between objects before it lets go anyway. */
+  stopDeadlineMs?: number;
+};
+
+/**
+ * The worker loop: a tick every `intervalMs` (never two at once). Returns a stop function that
+ * hands the work back (SIGTERM): no new tick, the current run stops between objects (an object in
+ * flight is written and bound, or not written at all), and this worker's leases are released so
+ * another worker takes the IdPs at once rather than when the leases expire.
+ */
 export function startIncrementalWorker(
   db: Db,
-  { intervalMs = 500, ...options }: IncrementalOptions & { intervalMs?: number } = {},
+  { intervalMs = 500, stopDeadlineMs = 10_000, ...options }: WorkerOptions = {},
 ): () => Promise<void> {
-  let stopped = false;
+  const owner = options.owner ?? workerId;
+  const stopping = new AbortController();
+  let wake = () => {};
   let current: Promise<unknown> = Promise.resolve();
   const loop = async () => {
-    while (!stopped) {
-      current = runIncrementalTick(db, options)
+    while (!stopping.signal.aborted) {
+      current = runIncrementalTick(db, { ...options, owner, signal: stopping.signal })
         .catch((error: unknown) => {
           console.error("[incremental] tick failed:", error instanceof Error ? error.message : String(error));
         })
         // Scheduled reconciliation (lib/server/reconcile) rides on the same loop.
-        .then(() => maybeReconcile(db))
-        .then(() => flushDueAlerts(db));
+        .then(() => (stopping.signal.aborted ? undefined : maybeReconcile(db)))
+        .then(() => (stopping.signal.aborted ? undefined : flushDueAlerts(db)));
       await current;
-      await new Promise((r) => setTimeout(r, intervalMs));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, intervalMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
     }
   };
   void loop();
   return async () => {
-    stopped = true;
-    await current;
+    stopping.abort();
+    wake();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, stopDeadlineMs)));
+    await Promise.race([current, deadline]);
+    clearTimeout(timer);
+    // A run still writing past the deadline is left to the stale-run recovery of the next owner.
+    await db.identityProvider.updateMany({
+      where: { workerLeaseOwner: owner },
+      data: { workerLeaseOwner: null, workerLeaseUntil: null },
+    });
   };
 }

@@ -38,6 +38,8 @@ type RunOptions = {
   outboxCursor?: number;
   /** The stored plan's id, for the audit log. */
   planId?: string;
+  /** Stops the run between objects when aborted (the worker handing its work back on shutdown). */
+  signal?: AbortSignal;
 };
 
 // Runs of this process, so they can be cancelled.
@@ -49,18 +51,31 @@ function staleAfterMs(): number {
 }
 
 /**
+ * A run that may still be writing: queued or running, or cancelled from another process and not
+ * yet stopped by the process running it (it sets finishedAt when its last object is done).
+ */
+const MAY_BE_WRITING = {
+  OR: [{ status: { in: ACTIVE_STATUSES } }, { status: "cancelled", finishedAt: null }],
+};
+
+/**
  * Closes runs whose process stopped beating (killed, crashed, restarted): they
  * did not finish, and say so. Safe with several processes: a live run beats.
  */
 export async function recoverInterruptedRuns(db: Db): Promise<number> {
   const stale = new Date(Date.now() - staleAfterMs());
+  const notBeating = {
+    id: { notIn: [...controllers.keys()] },
+    OR: [{ heartbeatAt: { lt: stale } }, { heartbeatAt: null, createdAt: { lt: stale } }],
+  };
   const { count } = await db.syncRun.updateMany({
-    where: {
-      status: { in: ACTIVE_STATUSES },
-      id: { notIn: [...controllers.keys()] },
-      OR: [{ heartbeatAt: { lt: stale } }, { heartbeatAt: null, createdAt: { lt: stale } }],
-    },
+    where: { status: { in: ACTIVE_STATUSES }, ...notBeating },
     data: { status: "failed", error: writeRunError({ code: "interrupted" }), finishedAt: new Date() },
+  });
+  // Cancelled, but its process died before it could say it stopped.
+  await db.syncRun.updateMany({
+    where: { status: "cancelled", finishedAt: null, ...notBeating },
+    data: { finishedAt: new Date() },
   });
   return count;
 }
@@ -68,27 +83,34 @@ export async function recoverInterruptedRuns(db: Db): Promise<number> {
 /** Queues a run and starts it in the background; one writing run per IdP at a time. */
 export async function startSyncRun({ db, idpId, mode, trigger, actor, ...options }: StartOptions) {
   await recoverInterruptedRuns(db);
-  const idp = await db.identityProvider.findUnique({ where: { id: idpId } });
-  if (!idp) throw new AppError({ code: "errors.idpNotFound" });
-  // One writing run per IdP at a time: two runs planning from the same snapshot could both create.
-  if (
-    mode !== "dry_run" &&
-    (await db.syncRun.count({
-      where: { idpId, kind: { in: [...WRITING_RUN_KINDS] }, status: { in: ACTIVE_STATUSES } },
-    })) > 0
-  ) {
-    throw new AppError({ code: "errors.runInProgress" });
-  }
-  const run = await db.syncRun.create({
-    data: {
-      idpId,
-      kind: mode,
-      trigger,
-      status: "queued",
-      heartbeatAt: new Date(),
-      triggeredBy: actor === "system" ? "system" : actor.email,
-    },
-  });
+  const data = {
+    idpId,
+    kind: mode,
+    trigger,
+    status: "queued",
+    heartbeatAt: new Date(),
+    triggeredBy: actor === "system" ? "system" : actor.email,
+  };
+  const run =
+    mode === "dry_run"
+      ? await (async () => {
+          if (!(await db.identityProvider.count({ where: { id: idpId } })))
+            throw new AppError({ code: "errors.idpNotFound" });
+          return db.syncRun.create({ data });
+        })()
+      : // One writing run per IdP at a time: two runs planning from the same snapshot could both create.
+        // Check and create are one step across processes: the transaction first locks the IdP's row
+        // (a row lock on PostgreSQL, the database's write lock on SQLite), so a second start waits
+        // and then sees the first run. updatedAt is left alone: it versions the IdP's DingTalk client.
+        await db.$transaction(async (tx) => {
+          const locked = await tx.$executeRaw`UPDATE "IdentityProvider" SET "id" = "id" WHERE "id" = ${idpId}`;
+          if (locked === 0) throw new AppError({ code: "errors.idpNotFound" });
+          const writing = await tx.syncRun.count({
+            where: { idpId, kind: { in: [...WRITING_RUN_KINDS] }, ...MAY_BE_WRITING },
+          });
+          if (writing > 0) throw new AppError({ code: "errors.runInProgress" });
+          return tx.syncRun.create({ data });
+        });
   await writeAudit(db, {
     actor,
     action: `sync.${mode}`,
@@ -98,22 +120,35 @@ export async function startSyncRun({ db, idpId, mode, trigger, actor, ...options
   });
   const controller = new AbortController();
   controllers.set(run.id, controller);
+  options.signal?.addEventListener("abort", () => controller.abort(), { once: true });
   // Alerts (lib/server/alerts) once the run has ended: failed, deletes held, conflicts left.
   setImmediate(
     () =>
-      void executeRun(db, run.id, controller.signal, options)
+      void executeRun(db, run.id, controller, options)
         .finally(() => controllers.delete(run.id))
         .then(() => alertAfterRun(db, run.id)),
   );
   return run;
 }
 
+/**
+ * Cancels a run, in whichever process it runs: this process aborts its own run; a run of another
+ * process is marked cancelled, which that process's heartbeat notices (it then stops between objects
+ * and sets finishedAt). Until then the run still counts as writing, so no other run starts beside it.
+ */
 export async function cancelSyncRun(db: Db, runId: string, actor: AuditActor): Promise<void> {
   const run = await db.syncRun.findUnique({ where: { id: runId } });
   if (!run || !isActiveRunStatus(run.status)) throw new AppError({ code: "errors.runNotRunning" });
-  controllers.get(runId)?.abort();
-  if (!controllers.has(runId))
-    await db.syncRun.update({ where: { id: runId }, data: { status: "cancelled", finishedAt: new Date() } });
+  const controller = controllers.get(runId);
+  if (controller) controller.abort();
+  else {
+    const isBeating = (run.heartbeatAt ?? run.createdAt).getTime() > Date.now() - staleAfterMs();
+    const { count } = await db.syncRun.updateMany({
+      where: { id: runId, status: { in: ACTIVE_STATUSES } },
+      data: { status: "cancelled", finishedAt: isBeating ? null : new Date() },
+    });
+    if (count === 0) throw new AppError({ code: "errors.runNotRunning" });
+  }
   await writeAudit(db, { actor, action: "sync.cancel", targetType: "sync_run", targetId: runId });
 }
 
@@ -129,15 +164,38 @@ function stoppedError(result: ApplyResult): string | null {
   return result.stoppedBy ? writeRunError({ code: "stopped", errcode: result.stoppedBy.errcode }) : null;
 }
 
-async function executeRun(db: Db, runId: string, signal: AbortSignal, options: RunOptions) {
-  const run = await db.syncRun.update({
-    where: { id: runId },
+/**
+ * Beats every 2 s while the run is active. A run cancelled from another process no longer is: the
+ * beat then aborts it here (it stops between objects) and keeps beating until the run has stopped.
+ */
+function startHeartbeat(db: Db, runId: string, controller: AbortController): () => void {
+  const beat = async () => {
+    const now = new Date();
+    const { count } = await db.syncRun.updateMany({
+      where: { id: runId, status: { in: ACTIVE_STATUSES } },
+      data: { heartbeatAt: now },
+    });
+    if (count > 0) return;
+    controller.abort();
+    await db.syncRun.updateMany({ where: { id: runId, finishedAt: null }, data: { heartbeatAt: now } });
+  };
+  const timer = setInterval(() => void beat().catch(() => undefined), HEARTBEAT_MS);
+  return () => clearInterval(timer);
+}
+
+async function executeRun(db: Db, runId: string, controller: AbortController, options: RunOptions) {
+  const signal = controller.signal;
+  // Cancelled from another process before it started: nothing was written.
+  const { count: started } = await db.syncRun.updateMany({
+    where: { id: runId, status: "queued" },
     data: { status: "running", startedAt: new Date(), heartbeatAt: new Date() },
   });
-  const heartbeat = setInterval(
-    () => void db.syncRun.update({ where: { id: runId }, data: { heartbeatAt: new Date() } }).catch(() => undefined),
-    HEARTBEAT_MS,
-  );
+  if (started === 0) {
+    await db.syncRun.updateMany({ where: { id: runId, finishedAt: null }, data: { finishedAt: new Date() } });
+    return;
+  }
+  const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId } });
+  const stopHeartbeat = startHeartbeat(db, runId, controller);
   const isDryRun = run.kind === "dry_run";
   // Events up to here are reflected by a full run; incremental sync continues after them.
   const cursorAtStart = options.outboxCursor ?? (await db.outboxEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
@@ -164,7 +222,7 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: R
       // Counters for the UI's poll (created, updated, failed...), at most four writes a second.
       onProgress: ({ counts }) => progress.report(counts),
     });
-    clearInterval(heartbeat);
+    stopHeartbeat();
     await progress.settled();
     const status = result.status;
     await db.syncRun.update({
@@ -206,7 +264,7 @@ async function executeRun(db: Db, runId: string, signal: AbortSignal, options: R
     if (!isDryRun && needsAttention(result, !options.onlyLocalIds))
       await db.identityProvider.update({ where: { id: idp.id }, data: { status: "needs_attention" } });
   } catch (error) {
-    clearInterval(heartbeat);
+    stopHeartbeat();
     const cancelled = signal.aborted;
     await db.syncRun.update({
       where: { id: runId },
@@ -249,12 +307,19 @@ export function needsAttention(result: ApplyResult, isRunOverEverything: boolean
   return isRunOverEverything && result.total > 0 && (result.failed - result.refused) / result.total > 0.5;
 }
 
-/** For tests and the worker: resolves when the run has left queued/running. */
+/** A run cancelled from another process has stopped once its process says so (or stopped beating). */
+function hasStopped(run: { status: string; finishedAt: Date | null; heartbeatAt: Date | null }): boolean {
+  if (isActiveRunStatus(run.status)) return false;
+  if (run.status !== "cancelled" || run.finishedAt) return true;
+  return (run.heartbeatAt?.getTime() ?? 0) < Date.now() - staleAfterMs();
+}
+
+/** For tests, the CLI and the worker: resolves when the run has stopped (left queued/running, and done writing). */
 export async function waitForRun(db: Db, runId: string, { timeoutMs = 120_000 } = {}) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId } });
-    if (!isActiveRunStatus(run.status)) return run;
+    if (hasStopped(run)) return run;
     if (Date.now() > deadline) throw new Error(`run ${runId} still ${run.status}`);
     await new Promise((r) => setTimeout(r, 100));
   }
