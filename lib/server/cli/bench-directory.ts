@@ -187,6 +187,11 @@ async function main() {
     : process.argv.includes("--postgresql")
       ? "postgresql"
       : null;
+  const [load] = os.loadavg();
+  console.info(
+    `bench:directory on ${os.cpus().length} CPUs, load average ${load.toFixed(1)}` +
+      (load > os.cpus().length ? " (a busy machine: every figure is slower than on an idle one)" : ""),
+  );
   const results: Figures[] = [];
   for (const [dialect, run] of [
     ["sqlite", onSqlite],

@@ -36,6 +36,8 @@ describe("listAccounts", () => {
     );
     expect((await listAccounts(db, { page: 1, query: "%" })).total).toBe(0);
     expect((await listAccounts(db, { page: 1, query: "_" })).total).toBe(0);
+    // A match lies within one field: the end of the username and the start of the display name is none.
+    expect((await listAccounts(db, { page: 1, query: "yuki田中" })).total).toBe(0);
   });
 
   it("filters by an OU including everything below it", async () => {
@@ -60,6 +62,8 @@ describe("listAccounts", () => {
     const usernames = async (query: string, ouId?: string) =>
       (await listAccounts(db, { page: 1, query, ouId })).accounts.map((a) => a.username);
     expect(await usernames("TANAKA.Yuki")).toEqual(["tanaka.yuki"]);
+    // An account without e-mail or mobile is still found by its other fields.
+    expect(await usernames("No.Contact")).toEqual(["no.contact"]);
     // Only the display name ("Emily Brown") has the space: the match is on it, in another case.
     const emilies = await db.account.findMany({ where: { displayName: "Emily Brown" }, orderBy: { username: "asc" } });
     expect(emilies.length).toBeGreaterThan(0);
