@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestSandbox, type TestCorp } from "@/lib/dingtalk/sandbox/testing";
 import type { Db } from "../prisma-client";
@@ -7,6 +7,7 @@ import { preparePlan } from "./plans";
 import { startSyncRun, waitForRun } from "./runs";
 import { createSandboxIdp } from "./sandbox-idp";
 import { seedSyntheticDirectory } from "./synthetic-directory";
+import { signalAndWait, spawnCli, until } from "./test-processes";
 
 // Faults, kills and restarts against the sandbox over real HTTP, with real
 // processes: nothing here may end with a duplicate user or a lost change.
@@ -48,20 +49,49 @@ async function expectMirrors(db: Db, corp: TestCorp, ous: number) {
   expect(accounts.filter((a) => title.get(a.username) !== a.jobTitle)).toEqual([]);
 }
 
-function spawnCli(script: string, env: Record<string, string>, args: string[] = []): ChildProcess {
-  // node itself (not npx), so SIGKILL reaches the process doing the work.
-  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], {
-    env: { ...process.env, ...env },
-    stdio: "ignore",
-  });
+/**
+ * Waits for a run of the IdP with its lease held, SIGKILLs the worker holding it (mid-run), starts a
+ * fresh worker beside the other, and returns how long the other took to start the next run. The
+ * killed run is closed as interrupted, and the next one started only once it was stale.
+ */
+async function killTheRunningWorker(
+  db: Db,
+  idpId: string,
+  workers: ChildProcess[],
+  env: Record<string, string>,
+  staleMs: number,
+): Promise<number> {
+  // Freeze the lease holder while its run is running (or let it go on and try again), then kill it.
+  for (;;) {
+    const run = await db.syncRun.findFirst({ where: { idpId, status: "running" } });
+    const owner = (await db.identityProvider.findUniqueOrThrow({ where: { id: idpId } })).workerLeaseOwner;
+    const index = workers.findIndex((w) => owner?.startsWith(`${w.pid}-`));
+    if (!run || index < 0) {
+      await new Promise((r) => setTimeout(r, 20));
+      continue;
+    }
+    workers[index].kill("SIGSTOP");
+    if ((await db.syncRun.findUniqueOrThrow({ where: { id: run.id } })).status !== "running") {
+      workers[index].kill("SIGCONT");
+      continue;
+    }
+    await signalAndWait(workers[index], "SIGKILL");
+    return takeOver(db, idpId, run.id, () => (workers[index] = spawnCli("lib/server/cli/worker.ts", env)), staleMs);
+  }
 }
 
-async function until(check: () => Promise<boolean>, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("condition not reached in time");
-    await new Promise((r) => setTimeout(r, 100));
-  }
+async function takeOver(db: Db, idpId: string, id: string, restart: () => void, staleMs: number): Promise<number> {
+  const killedAt = Date.now();
+  restart();
+  await until(async () => (await db.syncRun.count({ where: { idpId, createdAt: { gt: new Date(killedAt) } } })) > 0);
+  const tookOver = Date.now() - killedAt;
+  const killed = await db.syncRun.findUniqueOrThrow({ where: { id } });
+  expect(killed.status).toBe("failed");
+  expect(JSON.parse(killed.error ?? "{}")).toEqual({ code: "interrupted" });
+  const next = await db.syncRun.findFirstOrThrow({ where: { idpId, createdAt: { gt: new Date(killedAt) } } });
+  // Never beside the killed run: only once its heartbeat was older than the stale window.
+  expect(next.createdAt.getTime()).toBeGreaterThanOrEqual(killed.heartbeatAt!.getTime() + staleMs);
+  return tookOver;
 }
 
 describe("sync under faults", { timeout: 600_000 }, () => {
@@ -137,10 +167,18 @@ describe("sync under faults", { timeout: 600_000 }, () => {
     }
   });
 
-  it("1,000 directory changes with the worker killed and restarted twice are all applied, each once", async () => {
+  it("1,000 directory changes with two workers, the one running killed twice mid-run, are all applied, each once", async () => {
     const { db, url, cleanup, corp, idpId } = await setup(1_000, 20);
-    const env = { DATABASE_URL: url, DINGTALK_QPS: "200", WORKER_LEASE_MS: "1500", SYNC_STALE_MS: "3000" };
-    let worker: ChildProcess | null = null;
+    const leaseMs = 1500;
+    // 50 calls/s: the workers stay behind the changes, so a run is going on when one is killed.
+    const staleMs = 3000;
+    const env = {
+      DATABASE_URL: url,
+      DINGTALK_QPS: "200",
+      WORKER_LEASE_MS: String(leaseMs),
+      SYNC_STALE_MS: String(staleMs),
+    };
+    const workers: ChildProcess[] = [];
     try {
       const full = await waitForRun(
         db,
@@ -151,29 +189,32 @@ describe("sync under faults", { timeout: 600_000 }, () => {
       await db.identityProvider.update({ where: { id: idpId }, data: { incrementalSync: true } });
       const updatesBefore = await updateCalls(corp);
       const accounts = await db.account.findMany({ select: { id: true }, orderBy: { username: "asc" } });
-      worker = spawnCli("lib/server/cli/worker.ts", env);
+      workers.push(spawnCli("lib/server/cli/worker.ts", env), spawnCli("lib/server/cli/worker.ts", env));
+      const takeovers: number[] = [];
+      let kills = Promise.resolve();
       for (const [i, a] of accounts.entries()) {
         await db.$transaction([
           db.account.update({ where: { id: a.id }, data: { jobTitle: `Changed ${i}` } }),
           db.outboxEvent.create({ data: { objectType: "user", objectId: a.id, operation: "update" } }),
         ]);
-        if (i === 300 || i === 650) {
-          // Kill the worker mid-stream and start a new one.
-          worker.kill("SIGKILL");
-          await new Promise((r) => worker!.once("exit", r));
-          worker = spawnCli("lib/server/cli/worker.ts", env);
-        }
+        // While the changes keep coming, kill the worker that is running (one kill after the other).
+        if (i === 300 || i === 650)
+          kills = kills
+            .then(() => killTheRunningWorker(db, idpId, workers, env, staleMs))
+            .then((ms) => void takeovers.push(ms));
       }
+      await kills;
       const lastEvent = (await db.outboxEvent.aggregate({ _max: { id: true } }))._max.id!;
       await until(
         async () => (await db.identityProvider.findUniqueOrThrow({ where: { id: idpId } })).outboxCursor >= lastEvent,
         300_000,
       );
+      console.info(`[faults] takeover after SIGKILL: ${takeovers.map((ms) => `${ms} ms`).join(", ")}`);
       await expectMirrors(db, corp, 20);
-      // Each account changed once in DingTalk: one update call per account, however often the worker died.
+      // Each account changed once in DingTalk: one update call per account, however often a worker died.
       expect((await updateCalls(corp)) - updatesBefore).toBe(1_000);
     } finally {
-      worker?.kill("SIGKILL");
+      for (const worker of workers) await signalAndWait(worker, "SIGKILL");
       await cleanup();
     }
   });

@@ -59,7 +59,7 @@ type SandboxState = { users: { userid: string }[] };
 const sandboxUsers = async (corp: TestCorp) =>
   (await sandbox.admin<SandboxState>("GET", `/_sandbox/state?corpId=${corp.corpId}`)).users.map((u) => u.userid);
 
-describe("runs shared by several processes", { timeout: 120_000 }, () => {
+describe("runs shared by several processes", { timeout: 300_000 }, () => {
   it("of many starts racing in several processes on one database, exactly one creates a run", async () => {
     const { db, url, cleanup, idpId } = await setup(40, 5);
     try {

@@ -42,8 +42,9 @@ type RunOptions = {
   signal?: AbortSignal;
 };
 
-// Runs of this process, so they can be cancelled.
+// Runs of this process, so they can be cancelled, and their executions (until the alerts are sent).
 const controllers = new Map<string, AbortController>();
+const executions = new Map<string, Promise<void>>();
 const HEARTBEAT_MS = 2_000;
 
 function staleAfterMs(): number {
@@ -122,12 +123,15 @@ export async function startSyncRun({ db, idpId, mode, trigger, actor, ...options
   controllers.set(run.id, controller);
   options.signal?.addEventListener("abort", () => controller.abort(), { once: true });
   // Alerts (lib/server/alerts) once the run has ended: failed, deletes held, conflicts left.
-  setImmediate(
-    () =>
-      void executeRun(db, run.id, controller, options)
-        .finally(() => controllers.delete(run.id))
-        .then(() => alertAfterRun(db, run.id)),
-  );
+  const execution = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => executeRun(db, run.id, controller, options))
+    .finally(() => controllers.delete(run.id))
+    .then(() => alertAfterRun(db, run.id))
+    .catch((error: unknown) => {
+      console.error("[sync] run ended badly:", error instanceof Error ? error.message : String(error));
+    })
+    .finally(() => executions.delete(run.id));
+  executions.set(run.id, execution);
   return run;
 }
 
@@ -319,7 +323,13 @@ export async function waitForRun(db: Db, runId: string, { timeoutMs = 120_000 } 
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId } });
-    if (hasStopped(run)) return run;
+    if (hasStopped(run)) {
+      // A run of this process: also its last steps after the status (cursor, failures, alerts).
+      const execution = executions.get(runId);
+      if (!execution) return run;
+      await execution;
+      return db.syncRun.findUniqueOrThrow({ where: { id: runId } });
+    }
     if (Date.now() > deadline) throw new Error(`run ${runId} still ${run.status}`);
     await new Promise((r) => setTimeout(r, 100));
   }
