@@ -9,6 +9,7 @@ import {
   type RunKind,
   type RunTrigger,
 } from "@/lib/sync/run";
+import type { Prisma, SyncRun } from "@/lib/generated/prisma/client";
 import { alertAfterRun } from "../alerts/after-run";
 import { AppError } from "../app-error";
 import { writeAudit, type AuditActor } from "../audit";
@@ -81,6 +82,28 @@ export async function recoverInterruptedRuns(db: Db): Promise<number> {
   return count;
 }
 
+/**
+ * One writing run per IdP at a time: two runs planning from the same snapshot could both create.
+ * Check and create are one step across processes: the transaction first locks the IdP's row (a row
+ * lock on PostgreSQL, the database's write lock on SQLite), so a second start waits and then sees the
+ * first run. updatedAt is left alone: it versions the IdP's DingTalk client. A refusal commits rather
+ * than rolls back: on SQLite, other work of this process on the same connection may have run inside.
+ */
+async function createWritingRun(db: Db, data: Prisma.SyncRunUncheckedCreateInput) {
+  type Refusal = "errors.idpNotFound" | "errors.runInProgress";
+  const outcome = await db.$transaction(async (tx): Promise<{ refused: Refusal } | { run: SyncRun }> => {
+    const locked = await tx.$executeRaw`UPDATE "IdentityProvider" SET "id" = "id" WHERE "id" = ${data.idpId}`;
+    if (locked === 0) return { refused: "errors.idpNotFound" };
+    const writing = await tx.syncRun.count({
+      where: { idpId: data.idpId, kind: { in: [...WRITING_RUN_KINDS] }, ...MAY_BE_WRITING },
+    });
+    if (writing > 0) return { refused: "errors.runInProgress" };
+    return { run: await tx.syncRun.create({ data }) };
+  });
+  if ("refused" in outcome) throw new AppError({ code: outcome.refused });
+  return outcome.run;
+}
+
 /** Queues a run and starts it in the background; one writing run per IdP at a time. */
 export async function startSyncRun({ db, idpId, mode, trigger, actor, ...options }: StartOptions) {
   await recoverInterruptedRuns(db);
@@ -99,19 +122,7 @@ export async function startSyncRun({ db, idpId, mode, trigger, actor, ...options
             throw new AppError({ code: "errors.idpNotFound" });
           return db.syncRun.create({ data });
         })()
-      : // One writing run per IdP at a time: two runs planning from the same snapshot could both create.
-        // Check and create are one step across processes: the transaction first locks the IdP's row
-        // (a row lock on PostgreSQL, the database's write lock on SQLite), so a second start waits
-        // and then sees the first run. updatedAt is left alone: it versions the IdP's DingTalk client.
-        await db.$transaction(async (tx) => {
-          const locked = await tx.$executeRaw`UPDATE "IdentityProvider" SET "id" = "id" WHERE "id" = ${idpId}`;
-          if (locked === 0) throw new AppError({ code: "errors.idpNotFound" });
-          const writing = await tx.syncRun.count({
-            where: { idpId, kind: { in: [...WRITING_RUN_KINDS] }, ...MAY_BE_WRITING },
-          });
-          if (writing > 0) throw new AppError({ code: "errors.runInProgress" });
-          return tx.syncRun.create({ data });
-        });
+      : await createWritingRun(db, data);
   await writeAudit(db, {
     actor,
     action: `sync.${mode}`,
