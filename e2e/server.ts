@@ -27,7 +27,7 @@ async function main() {
     dataFile: `${env.DATA_DIR}/sandbox.json`,
     quiet: true,
   });
-  const server = spawn("npx", ["tsx", "lib/server/cli/serve.ts"], { env, stdio: "inherit" });
+  const server = spawn(process.execPath, ["--import", "tsx", "lib/server/cli/serve.ts"], { env, stdio: "inherit" });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -157,7 +157,7 @@ export function sharedCallGate(db: Db, { baseUrl, appKey, qps }: CallGateRequest
 let processDb: Db | undefined;
 
 /** The database this process paces its DingTalk calls through; default: a client of DATABASE_URL made on first use. */
-export function useCallGateDb(db: Db): void {
+export function setCallGateDb(db: Db): void {
   processDb = db;
 }
 

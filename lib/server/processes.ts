@@ -119,12 +119,18 @@ export function exitGracefully(
   { timeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000) }: { timeoutMs?: number } = {},
 ): void {
   let isStopping = false;
+  let stoppingSince = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     if (isStopping) {
+      // The same request delivered twice is not a second request: a process manager signals the
+      // whole process group and npm relays the signal to its child too, within moments. A person
+      // pressing Ctrl+C again later means "now".
+      if (Date.now() - stoppingSince < 2_000) return;
       console.warn(`[shutdown] ${signal} again: exiting now`);
       process.exit(1);
     }
     isStopping = true;
+    stoppingSince = Date.now();
     setTimeout(() => {
       console.error(`[shutdown] not finished after ${timeoutMs} ms: exiting`);
       process.exit(1);

@@ -4,10 +4,13 @@ import { startIncrementalWorker } from "../sync/incremental";
 import { startSyncRun, waitForRun } from "../sync/runs";
 import { createSandboxIdp } from "../sync/sandbox-idp";
 import { seedSyntheticDirectory } from "../sync/synthetic-directory";
+import { setCallGateDb } from "../dingtalk-gate";
 import { createTestDb } from "../test-db";
+import { withPostgres } from "./test-postgres";
 
 // `npm run bench:sync`: 10,000 accounts in 500 OUs (depth up to 6) pushed to
-// the sandbox over real HTTP. Prints figures; asserts nothing.
+// the sandbox over real HTTP. Prints figures; asserts nothing. `-- --postgresql` runs it on a
+// throwaway PostgreSQL server instead of an SQLite file (the last line keeps its format).
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
 const OUS = Number(process.env.BENCH_OUS ?? 500);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 30);
@@ -23,6 +26,8 @@ const sum = (c: Counts, pick: (path: string) => boolean) =>
 
 async function main() {
   const { db, cleanup } = await createTestDb();
+  // Paced through the benchmark's own database (on PostgreSQL, the shared call gate).
+  setCallGateDb(db);
   const sandbox = await TestSandbox.start();
   try {
     const { rootId, ous, depth } = await seedSyntheticDirectory(db, { accounts: ACCOUNTS, ous: OUS });
@@ -132,4 +137,10 @@ async function main() {
   }
 }
 
-void main();
+if (process.argv.includes("--postgresql")) {
+  void withPostgres(async (url) => {
+    process.env.TEST_DATABASE_URL = url;
+    console.info("database: PostgreSQL (a throwaway server)");
+    await main();
+  });
+} else void main();

@@ -51,7 +51,10 @@ async function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   };
   const sandbox = config.isDemoMode ? await startDemoSandbox(env) : null;
-  const server = spawn("npx", ["tsx", "lib/server/cli/serve.ts"], { stdio: "inherit", env: { ...env, PORT: port } });
+  const server = spawn(process.execPath, ["--import", "tsx", "lib/server/cli/serve.ts"], {
+    stdio: "inherit",
+    env: { ...env, PORT: port },
+  });
   if (config.isDemoMode) {
     const demo = demoAdminCredentials();
     console.info(`\nConsole: http://localhost:${port}  (demo sign-in: ${demo?.email} / ${demo?.password})`);

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { setCallGateDb } from "../dingtalk-gate";
 import { createPrismaClient } from "../prisma-client";
 import type { Db } from "../prisma-client";
 import { applyPlan, preparePlan } from "../sync/plans";
@@ -17,6 +18,7 @@ async function main() {
     process.exit(1);
   }
   const db = createPrismaClient();
+  setCallGateDb(db);
   await recoverInterruptedRuns(db);
   const idpId = values.idp;
   // A full sync goes through review like the console's: written at once only when its plan needs none.

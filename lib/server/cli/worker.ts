@@ -1,3 +1,4 @@
+import { setCallGateDb } from "../dingtalk-gate";
 import { createPrismaClient } from "../prisma-client";
 import { exitGracefully, startHeartbeat } from "../processes";
 import { startIncrementalWorker } from "../sync/incremental";
@@ -8,6 +9,7 @@ import { startIncrementalWorker } from "../sync/incremental";
 // (startIncrementalWorker's stop), then the heartbeat row goes and the process exits 0.
 async function main() {
   const db = createPrismaClient();
+  setCallGateDb(db);
   // A signal may come while starting: stop whatever has started.
   const started: { stopHeartbeat?: () => Promise<void>; stopWorker?: () => Promise<void> } = {};
   exitGracefully(async (signal) => {

@@ -90,8 +90,12 @@ export async function startPostgres({ log = false }: { log?: boolean } = {}): Pr
     "full_page_writes=off",
     "-c",
     "max_connections=300",
+    // POSTGRES_SLOW_MS=100: the server logs statements slower than that (finding a slow query).
+    ...(process.env.POSTGRES_SLOW_MS ? ["-c", `log_min_duration_statement=${process.env.POSTGRES_SLOW_MS}`] : []),
   ]);
-  const child: ChildProcess = spawn(serve.command, serve.args, { stdio: log ? "inherit" : "ignore" });
+  const child: ChildProcess = spawn(serve.command, serve.args, {
+    stdio: log || process.env.POSTGRES_SLOW_MS ? "inherit" : "ignore",
+  });
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   const deadline = Date.now() + 30_000;
   for (;;) {

@@ -14,7 +14,10 @@ export type Dialect = "sqlite" | "postgresql";
 
 /** Where each dialect's migrations live (beside its schema, as Prisma expects). */
 export function migrationsDir(dialect: Dialect, root = process.cwd()): string {
-  return path.join(root, dialect === "sqlite" ? "prisma/migrations" : "prisma/postgresql/migrations");
+  return path.join(
+    /* turbopackIgnore: true */ root,
+    dialect === "sqlite" ? "prisma/migrations" : "prisma/postgresql/migrations",
+  );
 }
 
 const HEADER =
