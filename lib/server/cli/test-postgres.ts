@@ -20,7 +20,7 @@ export async function withPostgres<T>(work: (url: string) => Promise<T>): Promis
 async function main() {
   const args = process.argv.slice(2);
   const code = await withPostgres((url) =>
-    run("npx", ["vitest", "run", ...(args.length ? args : ["lib/server/"])], {
+    run("npx", ["vitest", "run", ...(args.length ? args : ["lib/server/", "app/"])], {
       env: { ...process.env, TEST_DATABASE_URL: url },
     }),
   );

@@ -39,7 +39,7 @@ async function main() {
     `--outputFile.json=${REPORTS}/vitest.json`,
   ]);
   // The server-side suite again on PostgreSQL (a throwaway server, lib/server/db/postgres-server.ts):
-  // every test that touches the database runs on both, plus the *.postgres.test.ts ones.
+  // every test that touches the database (lib/server, app) runs on both, plus the *.postgres.test.ts ones.
   const postgresCode =
     unitCode === 0
       ? await withPostgres((url) => {
@@ -50,6 +50,7 @@ async function main() {
               "vitest",
               "run",
               "lib/server/",
+              "app/",
               "--reporter=default",
               "--reporter=json",
               `--outputFile.json=${REPORTS}/vitest-postgresql.json`,
