@@ -21,6 +21,7 @@ let sandbox: TestSandbox;
 let corp: TestCorp;
 let idpId: string;
 const admin: CurrentAdmin = { id: "admin-1", email: "admin@example.com", name: "Admin", locale: "en" };
+const otherAdmin = { id: "admin-2", email: "other@example.com" };
 
 const users = async () =>
   (await sandbox.admin<{ users: SandboxUser[] }>("GET", `/_sandbox/state?corpId=${corp.corpId}`)).users;
@@ -57,6 +58,8 @@ let fixture: DemoSandboxFixture | undefined;
 beforeAll(async () => {
   fixture = await startDemoSandboxIdp({ admin });
   ({ db, sandbox, corp, idpId } = fixture);
+  // A real administrator: an audit entry names an existing one (its id is a foreign key).
+  await db.admin.create({ data: { ...otherAdmin, name: "Other", passwordHash: "x" } });
   account = await db.account.findFirstOrThrow({
     where: { phoneNumber: { not: null }, status: "enabled" },
     orderBy: { username: "asc" },
@@ -238,11 +241,12 @@ describe("review, then apply", { timeout: 120_000 }, () => {
     const runs = await db.syncRun.count({ where: { idpId } });
     const [a, b] = await Promise.allSettled([
       applyPlan(db, { planId, actor: admin }),
-      applyPlan(db, { planId, actor: { id: "admin-2", email: "other@example.com" } }),
+      applyPlan(db, { planId, actor: otherAdmin }),
     ]);
     const started = [a, b].filter((r) => r.status === "fulfilled");
     const refused = [a, b].filter((r) => r.status === "rejected");
-    expect(started).toHaveLength(1);
+    const reasons = refused.map((r) => String((r.reason as { code?: string }).code ?? r.reason));
+    expect(started, `both refused: ${reasons.join("; ")}`).toHaveLength(1);
     expect(refused).toHaveLength(1);
     const outcome = (started[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof applyPlan>>>).value;
     expect(outcome).toEqual({ runId: expect.any(String) });

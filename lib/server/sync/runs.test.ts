@@ -107,6 +107,17 @@ describe("sync runs against the sandbox", { timeout: 180_000 }, () => {
     });
     await waitForRun(db, first.id);
   });
+
+  it("a run whose audit entry cannot be written is not left queued: the next run starts", async () => {
+    const runs = await db.syncRun.count({ where: { idpId } });
+    // An actor id no administrator has (the audit entry's foreign key refuses it).
+    const gone = { id: "no-such-admin", email: "gone@example.com" };
+    for (const mode of ["full", "dry_run"] as const)
+      await expect(startSyncRun({ db, idpId, mode, trigger: "manual", actor: gone })).rejects.toThrow();
+    expect(await db.syncRun.count({ where: { idpId } })).toBe(runs);
+    const next = await startSyncRun({ db, idpId, mode: "full", trigger: "manual", actor: "system" });
+    expect(await waitForRun(db, next.id)).toMatchObject({ status: "succeeded" });
+  });
 });
 
 describe("incremental sync", { timeout: 180_000 }, () => {

@@ -88,8 +88,14 @@ export async function recoverInterruptedRuns(db: Db): Promise<number> {
  * lock on PostgreSQL, the database's write lock on SQLite), so a second start waits and then sees the
  * first run. updatedAt is left alone: it versions the IdP's DingTalk client. A refusal commits rather
  * than rolls back: on SQLite, other work of this process on the same connection may have run inside.
+ * The audit entry commits with the run: a run whose entry failed (a deleted administrator's id) would
+ * otherwise stay queued, never executed, and block every later run until it went stale.
  */
-async function createWritingRun(db: Db, data: Prisma.SyncRunUncheckedCreateInput) {
+async function createWritingRun(
+  db: Db,
+  data: Prisma.SyncRunUncheckedCreateInput,
+  audit: (tx: Pick<Db, "auditLog">, run: SyncRun) => Promise<void>,
+) {
   type Refusal = "errors.idpNotFound" | "errors.runInProgress";
   const outcome = await db.$transaction(async (tx): Promise<{ refused: Refusal } | { run: SyncRun }> => {
     const locked = await tx.$executeRaw`UPDATE "IdentityProvider" SET "id" = "id" WHERE "id" = ${data.idpId}`;
@@ -98,7 +104,9 @@ async function createWritingRun(db: Db, data: Prisma.SyncRunUncheckedCreateInput
       where: { idpId: data.idpId, kind: { in: [...WRITING_RUN_KINDS] }, ...MAY_BE_WRITING },
     });
     if (writing > 0) return { refused: "errors.runInProgress" };
-    return { run: await tx.syncRun.create({ data }) };
+    const run = await tx.syncRun.create({ data });
+    await audit(tx, run);
+    return { run };
   });
   if ("refused" in outcome) throw new AppError({ code: outcome.refused });
   return outcome.run;
@@ -115,21 +123,26 @@ export async function startSyncRun({ db, idpId, mode, trigger, actor, ...options
     heartbeatAt: new Date(),
     triggeredBy: actor === "system" ? "system" : actor.email,
   };
+  const audit = (tx: Pick<Db, "auditLog">, run: SyncRun) =>
+    writeAudit(tx, {
+      actor,
+      action: `sync.${mode}`,
+      targetType: "idp",
+      targetId: idpId,
+      details: { runId: run.id, trigger, ...(options.planId && { planId: options.planId }) },
+    });
   const run =
     mode === "dry_run"
       ? await (async () => {
           if (!(await db.identityProvider.count({ where: { id: idpId } })))
             throw new AppError({ code: "errors.idpNotFound" });
-          return db.syncRun.create({ data });
+          return db.$transaction(async (tx) => {
+            const created = await tx.syncRun.create({ data });
+            await audit(tx, created);
+            return created;
+          });
         })()
-      : await createWritingRun(db, data);
-  await writeAudit(db, {
-    actor,
-    action: `sync.${mode}`,
-    targetType: "idp",
-    targetId: idpId,
-    details: { runId: run.id, trigger, ...(options.planId && { planId: options.planId }) },
-  });
+      : await createWritingRun(db, data, audit);
   const controller = new AbortController();
   controllers.set(run.id, controller);
   options.signal?.addEventListener("abort", () => controller.abort(), { once: true });
