@@ -8,7 +8,7 @@ import type { Db } from "../prisma-client";
 import { startDemoSandboxIdp, type DemoSandboxFixture } from "../sync/demo-sandbox-fixture";
 import { startSyncRun, waitForRun } from "../sync/runs";
 import { loadDriftSection } from "./drift-page";
-import { startReconciliation } from "./reconcile";
+import { claimReconcileLease, handBackReconciliations, startReconciliation } from "./reconcile";
 import { repairDrift } from "./repair";
 import { runReconcileTick } from "./tick";
 
@@ -206,6 +206,39 @@ describe("a reconciliation whose process stopped", { timeout: 120_000 }, () => {
     expect(await db.reconciliation.findUniqueOrThrow({ where: { id: stuck.id } })).toMatchObject({
       status: "failed",
     });
+  });
+
+  it("handed back by its stopping process: failed, interrupted, nothing stored, the lease free at once", async () => {
+    const slow = (latencyMs: number) => sandbox.admin("POST", "/_sandbox/faults", { corpId: corp.corpId, latencyMs });
+    await slow(200);
+    const { id, done } = await startReconciliation({
+      db,
+      idpId,
+      trigger: "manual",
+      actor: "system",
+      owner: "stopping",
+    });
+    expect((await db.identityProvider.findUniqueOrThrow({ where: { id: idpId } })).reconcileLeaseOwner).toBe(
+      "stopping",
+    );
+    // Its deadline has passed: the reading is not waited for.
+    expect(await handBackReconciliations(db, Promise.resolve())).toBe(1);
+    expect((await loadDriftSection(db, idpId)).last).toMatchObject({
+      id,
+      status: "failed",
+      error: { code: "interrupted" },
+    });
+    expect(await claimReconcileLease(db, idpId, "another-process")).toBe(true);
+    await db.identityProvider.update({
+      where: { id: idpId },
+      data: { reconcileLeaseOwner: null, reconcileLeaseUntil: null },
+    });
+    await slow(0);
+    await done;
+    // Its reading ended after the hand-back: it stored nothing and stayed interrupted.
+    const row = await db.reconciliation.findUniqueOrThrow({ where: { id }, include: { items: true } });
+    expect(row).toMatchObject({ status: "failed", items: [] });
+    expect(await handBackReconciliations(db, Promise.resolve())).toBe(0);
   });
 
   it("fails, not stays running, when storing its result throws", async () => {

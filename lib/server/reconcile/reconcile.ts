@@ -45,6 +45,41 @@ function countingClient(client: DingTalkClient): { client: DingTalkClient; reads
 
 export const LEASE_MS = 60_000;
 
+type Running = { idpId: string; owner: string; done: Promise<void>; stop: AbortController };
+/**
+ * This process's reconciliations still reading. On globalThis: Next.js loads this module once in the
+ * instrumentation's bundle (the worker's stop) and once in the server actions' (Reconcile now).
+ */
+const RUNNING = Symbol.for("dingtalk-console.reconciliations");
+const globalRunning = globalThis as unknown as { [RUNNING]?: Map<string, Running> };
+const running = (globalRunning[RUNNING] ??= new Map<string, Running>());
+
+/**
+ * A stopping process hands back its reconciliations: those still reading when `deadline` settles are
+ * closed as failed, interrupted, store nothing more, and release their leases, so another process may
+ * reconcile at once rather than after the lease time. Returns how many were handed back.
+ */
+export async function handBackReconciliations(db: Db, deadline: Promise<void>): Promise<number> {
+  const mine = [...running.entries()];
+  if (mine.length === 0) return 0;
+  await Promise.race([Promise.allSettled(mine.map(([, r]) => r.done)), deadline]);
+  let handedBack = 0;
+  for (const [id, r] of mine) {
+    if (!running.has(id)) continue;
+    r.stop.abort();
+    await db.reconciliation.updateMany({
+      where: { id, status: "running" },
+      data: { status: "failed", error: writeRunError({ code: "interrupted" }), finishedAt: new Date() },
+    });
+    await db.identityProvider.updateMany({
+      where: { id: r.idpId, reconcileLeaseOwner: r.owner },
+      data: { reconcileLeaseOwner: null, reconcileLeaseUntil: null },
+    });
+    handedBack += 1;
+  }
+  return handedBack;
+}
+
 /** Takes the IdP's reconciliation lease (an atomic conditional update); false when another process holds it. */
 export async function claimReconcileLease(db: Db, idpId: string, owner: string, extra: object = {}, where = {}) {
   const now = new Date();
@@ -130,7 +165,8 @@ export async function startReconciliation(options: ReconcileOptions): Promise<{ 
         .catch(() => undefined),
     LEASE_MS / 3,
   );
-  const done = reconcile(db, idp, row.id)
+  const stop = new AbortController();
+  const done = reconcile(db, idp, row.id, stop.signal)
     .catch(async (error: unknown) => {
       console.error("[reconcile] failed:", error);
       // Whatever went wrong, the reconciliation does not stay "running".
@@ -149,11 +185,14 @@ export async function startReconciliation(options: ReconcileOptions): Promise<{ 
           data: { reconcileLeaseOwner: null, reconcileLeaseUntil: null },
         })
         .catch(() => undefined);
+      running.delete(row.id);
     });
+  running.set(row.id, { idpId, owner, done, stop });
   return { id: row.id, done };
 }
 
-async function reconcile(db: Db, idp: IdentityProvider, id: string): Promise<void> {
+/** Reads, then stores the drift; handed back (`stopped`) it stores nothing: it was closed as interrupted. */
+async function reconcile(db: Db, idp: IdentityProvider, id: string, stopped: AbortSignal): Promise<void> {
   const counted = countingClient(idpClient(idp));
   let items: DriftItem[];
   try {
@@ -169,6 +208,7 @@ async function reconcile(db: Db, idp: IdentityProvider, id: string): Promise<voi
       targetName: target?.name,
     });
   } catch (error) {
+    if (stopped.aborted) return;
     await db.reconciliation.update({
       where: { id },
       data: {
@@ -180,6 +220,7 @@ async function reconcile(db: Db, idp: IdentityProvider, id: string): Promise<voi
     });
     return;
   }
+  if (stopped.aborted) return;
   for (let i = 0; i < items.length; i += ITEM_SLICE)
     await db.driftItem.createMany({
       data: items.slice(i, i + ITEM_SLICE).map((item) => ({

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "../app-error";
+import { handBackReconciliations } from "../reconcile/reconcile";
 import { maybeReconcile } from "../reconcile/tick";
 import { flushDueAlerts } from "../alerts/notify";
 import type { Db } from "../prisma-client";
@@ -218,6 +219,8 @@ export function startIncrementalWorker(
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, stopDeadlineMs)));
     await Promise.race([current, deadline]);
+    // This process's reconciliations (scheduled or Reconcile now) finish by the same deadline or are handed back.
+    await handBackReconciliations(db, deadline);
     clearTimeout(timer);
     // A run still writing past the deadline is left to the stale-run recovery of the next owner.
     await db.identityProvider.updateMany({
