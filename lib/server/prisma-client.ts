@@ -19,6 +19,25 @@ export function dialectOf(db: Db): Dialect {
   return dialects.get(db) ?? "sqlite";
 }
 
+/**
+ * SQLite transactions begin IMMEDIATE. The adapter's plain BEGIN is deferred: the transaction reads
+ * first and asks for the write lock at its first write, and when another process (`npm run worker`,
+ * a CLI script) wrote in between, SQLite refuses at once ("database is locked", SQLITE_BUSY_SNAPSHOT;
+ * busy_timeout cannot help, the snapshot is stale). BEGIN IMMEDIATE takes the write lock first,
+ * waiting up to busy_timeout for it. In one process the adapter already runs one transaction at a time.
+ */
+class ImmediateSQLite3 extends PrismaBetterSQLite3 {
+  override async connect(): ReturnType<PrismaBetterSQLite3["connect"]> {
+    const adapter = await super.connect();
+    const client = (adapter as unknown as { client?: { prepare?: (sql: string) => unknown } }).client;
+    if (typeof client?.prepare !== "function")
+      throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection: see ImmediateSQLite3");
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  }
+}
+
 // Shared by the Next.js server (lib/server/db.ts), the seed and the CLI scripts.
 export function createPrismaClient(url: string = databaseUrl()): Db {
   if (dialectOfUrl(url) === "postgresql") {
@@ -32,7 +51,7 @@ export function createPrismaClient(url: string = databaseUrl()): Db {
   // SQLite has one writer: a transaction may wait for another (a plan being stored, a directory import),
   // so the defaults (2 s to start, 5 s to run) are raised.
   const db = new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url }),
+    adapter: new ImmediateSQLite3({ url }),
     transactionOptions: { maxWait: 10_000, timeout: 30_000 },
   });
   dialects.set(db, "sqlite");
