@@ -27,22 +27,6 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-/**
- * SQLite only: a transaction that reads and then writes fails at once (SQLITE_BUSY, shown as a timeout)
- * when another process wrote in between, since its snapshot is stale; the edit rolled back, so it is
- * made again. (PostgreSQL waits for the row instead.)
- */
-async function withBusyRetry<T>(edit: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await edit();
-    } catch (error) {
-      if (attempt >= 20 || !/timed out|database is locked/.test(String((error as Error).message))) throw error;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-}
-
 /** No two runs of one IdP overlapped: each started after the one before had finished. */
 async function expectOneRunAtATime(db: Db, idpId: string) {
   const runs = await db.syncRun.findMany({ where: { idpId }, orderBy: { startedAt: "asc" } });
@@ -105,7 +89,7 @@ describe("two workers on one database", { timeout: 600_000 }, () => {
           ouIds: [ouId],
           primaryOuId: ouId,
         });
-        await withBusyRetry(() => updateAccount({ db, actor: "system", id: a.id, account }));
+        await updateAccount({ db, actor: "system", id: a.id, account });
       }
       const lastEvent = (await db.outboxEvent.aggregate({ _max: { id: true } }))._max.id!;
       await until(
