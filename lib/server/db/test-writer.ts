@@ -5,11 +5,9 @@ import { createPrismaClient } from "../prisma-client";
 const db = createPrismaClient();
 let stopping = false;
 process.on("SIGTERM", () => (stopping = true));
-let first = true;
-while (!stopping) {
-  await db.auditLog.create({ data: { actorLabel: "other-process", action: "test.write" } });
-  if (first) process.stdout.write("writing\n");
-  first = false;
+for (let n = 0; !stopping; n++) {
+  await db.usedSsoState.create({ data: { id: `other-${n}`, expiresAt: new Date() } });
+  if (n === 0) process.stdout.write("writing\n");
   // Lets the SIGTERM handler run between writes.
   await new Promise((r) => setImmediate(r));
 }
