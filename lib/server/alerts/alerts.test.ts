@@ -151,6 +151,9 @@ describe("stored secrets follow where they are sent", () => {
   });
 });
 
+/** The secret with its last character changed: always another secret (a fixed "0" was the same one when it ended in 0). */
+const tampered = (secret: string) => `${secret.slice(0, -1)}${secret.endsWith("0") ? "1" : "0"}`;
+
 describe("robot test message against the sandbox", () => {
   it("is accepted with the right secret and refused with 310000 for a tampered one", async () => {
     const id = await idp();
@@ -158,7 +161,7 @@ describe("robot test message against the sandbox", () => {
     const input = { ...BASE, kinds: [...BASE.kinds], id, robotEnabled: true, robotUrl: `${sandbox.url}${r.path}` };
     await saveAlertSettings({ db, actor: "system", input: { ...input, robotSecret: r.secret } });
     expect(await sendTestAlert({ db, idpId: id, channel: "robot" })).toEqual({ channel: "robot", ok: true });
-    await saveAlertSettings({ db, actor: "system", input: { ...input, robotSecret: `${r.secret.slice(0, -1)}0` } });
+    await saveAlertSettings({ db, actor: "system", input: { ...input, robotSecret: tampered(r.secret) } });
     expect(await sendTestAlert({ db, idpId: id, channel: "robot" })).toEqual({
       channel: "robot",
       ok: false,
