@@ -11,7 +11,8 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: [["list"]],
-  timeout: 90_000,
+  // Long flows (syncs at 20 calls/s, axe in three languages) on 2 busy cores: a safety net, not a speed goal.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: E2E_BASE_URL,

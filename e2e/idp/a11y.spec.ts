@@ -10,7 +10,6 @@ import {
 } from "./helpers";
 
 test("[A11Y]: the four wizard steps have no serious or critical axe violation", async ({ page, db, uid }) => {
-  test.setTimeout(120_000);
   const app = await createSandboxApp(uid);
   const { root, lead } = await seedScope(db, uid);
   await page.goto("/identity-providers/new/dingtalk");

@@ -31,7 +31,6 @@ test("[MAPPING][REFERENCE]: the expression reference lists every function of the
   db,
   uid,
 }) => {
-  test.setTimeout(120_000);
   const app = await createSandboxApp(uid);
   const { root } = await seedScope(db, uid);
   await throughScenario(page, app, root.name, `Reference ${uid}`);
@@ -116,7 +115,6 @@ test("[MAPPING][DOCUMENTS]: each documented example expression evaluates in the 
   db,
   uid,
 }) => {
-  test.setTimeout(120_000);
   const app = await createSandboxApp(uid);
   const seeded = await seedScope(db, uid);
   // work_place is the demo directory's custom field, as in the document's example.
@@ -176,7 +174,6 @@ test("[MAPPING][ADD FIELD]: Add field with an empty field ID says the field ID i
   db,
   uid,
 }) => {
-  test.setTimeout(90_000);
   const app = await createSandboxApp(uid);
   const { root } = await seedScope(db, uid);
   await throughScenario(page, app, root.name, `Add field ${uid}`);
@@ -232,7 +229,6 @@ test("[MAPPING][768 PX]: step 4 and Configure Field Mapping fit a 768 px window 
   db,
   uid,
 }) => {
-  test.setTimeout(120_000);
   const app = await createSandboxApp(uid);
   const seeded = await seedScope(db, uid);
   await throughScenario(page, app, seeded.root.name, `Narrow ${uid}`);

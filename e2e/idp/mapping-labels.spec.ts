@@ -24,7 +24,6 @@ for (const locale of ["ja", "zh-CN"] as const) {
     db,
     uid,
   }) => {
-    test.setTimeout(90_000);
     const app = await createSandboxApp(uid);
     const { root } = await seedScope(db, uid);
     await throughScenario(page, app, root.name, `Labels ${uid}`);

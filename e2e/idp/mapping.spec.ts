@@ -19,7 +19,6 @@ test("[MAPPING]: a syntax error is underlined and cannot be saved; the preview e
   db,
   uid,
 }) => {
-  test.setTimeout(90_000);
   const app = await createSandboxApp(uid);
   const { root, lead } = await seedScope(db, uid);
   await throughScenario(page, app, root.name, `Mapping ${uid}`);
@@ -49,7 +48,6 @@ test("[MAPPING]: Save only creates no run; Preview changes shows the plan withou
   db,
   uid,
 }) => {
-  test.setTimeout(90_000);
   const app = await createSandboxApp(uid);
   const { root } = await seedScope(db, uid);
   await throughScenario(page, app, root.name, `Save only ${uid}`);

@@ -30,7 +30,6 @@ test("[PROVISION]: from an account's page, Sync to DingTalk now shows each step 
   db,
   uid,
 }) => {
-  test.setTimeout(120_000);
   const app = await createSandboxApp(uid);
   const { root, team, lead, member } = await seedScope(db, uid);
   await throughScenario(page, app, root.name, `Provision ${uid}`);

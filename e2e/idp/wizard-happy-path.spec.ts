@@ -7,7 +7,6 @@ test("[WIZARD][HAPPY PATH]: Quick Start -> four steps with the sandbox -> Save a
   db,
   uid,
 }) => {
-  test.setTimeout(120_000);
   const { root, team, lead, member } = await seedScope(db, uid);
   await page.goto("/");
   await page
